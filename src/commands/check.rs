@@ -1,0 +1,52 @@
+//! `check`: validates the whole deck, or one case file against the deck.
+
+use anyhow::Result;
+
+use crate::cli::CheckArgs;
+use crate::commands::Outcome;
+use crate::diagnostic::{Diagnostics, print_report, print_summary};
+use crate::project::Project;
+use crate::source::SourceFiles;
+use crate::validate::{deck_warnings, load_case, load_deck, load_project};
+
+pub fn run(project: &Project, args: &CheckArgs) -> Result<Outcome> {
+    match &args.file {
+        Some(path) => check_file(project, path),
+        None => check_deck(project),
+    }
+}
+
+fn check_deck(project: &Project) -> Result<Outcome> {
+    let mut loaded = load_project(project);
+    if let Some(deck) = &loaded.deck {
+        loaded.diagnostics.extend(deck_warnings(deck, &loaded.cases));
+    }
+    print_report(&loaded.diagnostics, &loaded.files);
+
+    if let Some(deck) = &loaded.deck
+        && !loaded.diagnostics.has_errors()
+    {
+        eprintln!("{} dilemmaer og {} cases kontrolleret", deck.dilemmas.len(), loaded.cases.len());
+    }
+    Ok(finish(&loaded.diagnostics))
+}
+
+fn check_file(project: &Project, path: &std::path::Path) -> Result<Outcome> {
+    let mut files = SourceFiles::default();
+    let mut diagnostics = Diagnostics::default();
+    let deck = load_deck(project, &mut files, &mut diagnostics);
+    let display = project.display(&std::path::absolute(path)?);
+    let display = if display.starts_with('/') { path.display().to_string() } else { display };
+    let case = load_case(path, display.clone(), deck.as_ref(), &mut files, &mut diagnostics);
+    print_report(&diagnostics, &files);
+
+    if case.is_some() && !diagnostics.has_errors() {
+        eprintln!("{display} er i orden");
+    }
+    Ok(finish(&diagnostics))
+}
+
+fn finish(diagnostics: &Diagnostics) -> Outcome {
+    print_summary(diagnostics, "Kontrollen");
+    if diagnostics.has_errors() { Outcome::Failed } else { Outcome::Success }
+}

@@ -93,8 +93,10 @@ pub struct BuildArgs {
     #[arg(long, value_enum, value_name = "FORMAT", ignore_case = true, hide_possible_values = true)]
     pub paper: Option<Paper>,
 
-    /// Hvordan bagsidearket spejles ved dobbeltsidet tryk: left-right (vend om den lange kant) eller
-    /// top-bottom (vend om den korte kant) (standard: sheet.mirror i deck/deck.toml).
+    /// Hvordan bagsidearket spejles ved dobbeltsidet tryk: left-right (arket vendes om en lodret
+    /// kant, som en bog) eller top-bottom (arket vendes om en vandret kant, som en kalender).
+    /// Vælg det, der passer med printerens indstilling, og prøv med --calibration
+    /// (standard: sheet.mirror i deck/deck.toml).
     #[arg(long, value_enum, value_name = "RETNING", hide_possible_values = true)]
     pub mirror: Option<Mirror>,
 

@@ -1,9 +1,141 @@
+//! `build`: the print-shop PDF and the sheet PDF in output/.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
 use anyhow::{Result, bail};
 
 use crate::cli::BuildArgs;
-use crate::commands::Outcome;
+use crate::commands::{Outcome, UsageError};
+use crate::diagnostic::{print_report, print_summary};
+use crate::layout::{LayoutData, Layouts, fit_diagnostics, fit_problems};
+use crate::model::{Card, Deck, FieldOrigin, SheetSettings, cards_in_print_order};
+use crate::output::atomic::StagedFiles;
+use crate::output::{pdf, sheets};
 use crate::project::Project;
+use crate::validate::{deck_warnings, load_project};
 
-pub fn run(_project: &Project, _args: &BuildArgs) -> Result<Outcome> {
-    bail!("build er endnu ikke lavet")
+pub fn run(project: &Project, args: &BuildArgs) -> Result<Outcome> {
+    let started = Instant::now();
+    let mut loaded = load_project(project);
+    let deck = match loaded.deck.as_mut() {
+        Some(deck) if !loaded.diagnostics.has_errors() => deck,
+        _ => {
+            print_report(&loaded.diagnostics, &loaded.files);
+            print_summary(&loaded.diagnostics, "Bygningen");
+            return Ok(Outcome::Failed);
+        }
+    };
+    apply_overrides(&mut deck.sheet, args)?;
+    let deck = &*deck;
+    loaded.diagnostics.extend(deck_warnings(deck, &loaded.cases));
+
+    let cards = cards_in_print_order(deck, &loaded.cases);
+    let layouts = Layouts::load(project)?;
+
+    eprintln!("sætter {} kort …", cards.len());
+    let data = LayoutData { deck, cards: &cards, sheets: None, proof: None };
+    let print_document = layouts.compile("print.typ", &data)?;
+    let problems = fit_problems(&print_document);
+    if !problems.is_empty() {
+        let origins: Vec<&FieldOrigin> =
+            deck.origins.iter().chain(loaded.cases.iter().flat_map(|case| &case.origins)).collect();
+        loaded.diagnostics.extend(fit_diagnostics(&problems, &origins));
+        print_report(&loaded.diagnostics, &loaded.files);
+        print_summary(&loaded.diagnostics, "Bygningen");
+        return Ok(Outcome::Failed);
+    }
+
+    let Some(grid) = sheets::grid(deck.sheet.paper, &deck.card, deck.sheet.unprintable_mm) else {
+        bail!(
+            "kortet ({} x {} mm med {} mm beskæring) kan ikke være på et {}-ark\nhjælp: vælg et større papir med --paper A3 eller --paper SRA3",
+            deck.card.width_mm,
+            deck.card.height_mm,
+            deck.card.bleed_mm,
+            deck.sheet.paper.name()
+        );
+    };
+    let plan = sheets::plan(grid, cards.len(), &deck.sheet);
+    eprintln!("lægger kortene på {} ark …", plan.pages.len());
+    let data = LayoutData { deck, cards: &cards, sheets: Some(&plan), proof: None };
+    let sheet_document = layouts.compile("sheets.typ", &data)?;
+
+    eprintln!("skriver PDF-filerne …");
+    let print_pdf = pdf::add_bleed_boxes(&pdf::export(&print_document, "dilemmaspil-trykkeri")?)?;
+    let sheet_pdf = pdf::export(&sheet_document, "dilemmaspil-ark")?;
+
+    let output = project.output_dir();
+    let print_path = output.join("kort-trykkeri.pdf");
+    let sheet_path = output.join(format!("kort-ark-{}.pdf", deck.sheet.paper.name()));
+    let mut staged = StagedFiles::default();
+    staged.stage(&print_path, &print_pdf)?;
+    staged.stage(&sheet_path, &sheet_pdf)?;
+    staged.commit()?;
+
+    print_report(&loaded.diagnostics, &loaded.files);
+    print_cards_per_category(deck, &cards);
+    let written = [
+        (print_path, print_document.pages().len(), print_pdf.len()),
+        (sheet_path, sheet_document.pages().len(), sheet_pdf.len()),
+    ];
+    print_written(project, &written);
+    eprintln!("tid: {:.1} s", started.elapsed().as_secs_f64());
+    print_summary(&loaded.diagnostics, "Bygningen");
+    Ok(Outcome::Success)
+}
+
+fn apply_overrides(sheet: &mut SheetSettings, args: &BuildArgs) -> Result<()> {
+    if let Some(paper) = args.paper {
+        sheet.paper = paper;
+    }
+    if let Some(mirror) = args.mirror {
+        sheet.mirror = mirror;
+    }
+    for (value, target, flag) in [
+        (args.back_offset_x, &mut sheet.back_offset_x_mm, "--back-offset-x"),
+        (args.back_offset_y, &mut sheet.back_offset_y_mm, "--back-offset-y"),
+    ] {
+        let Some(value) = value else { continue };
+        if !(-20.0..=20.0).contains(&value) {
+            return Err(UsageError(format!("{flag} {value} er uden for det tilladte område fra -20 til 20 mm")).into());
+        }
+        *target = value;
+    }
+    if args.calibration {
+        sheet.calibration_page = true;
+    }
+    Ok(())
+}
+
+fn print_cards_per_category(deck: &Deck, cards: &[Card]) {
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for card in cards {
+        let Some(key) = card.category_key() else { continue };
+        let entry = counts.entry(key).or_default();
+        match card.kind {
+            crate::model::CardKind::Dilemma { .. } => entry.0 += 1,
+            _ => entry.1 += 1,
+        }
+    }
+    eprintln!("\nkort i alt: {} (titelkort, regelkort, dilemmaer og cases)", cards.len());
+    for category in &deck.categories {
+        let (dilemmas, cases) = counts.get(category.key.as_str()).copied().unwrap_or_default();
+        eprintln!("  {:<14} {dilemmas:>3} dilemmaer {cases:>5} cases", category.name);
+    }
+}
+
+fn print_written(project: &Project, written: &[(PathBuf, usize, usize)]) {
+    eprintln!("\nskrevet:");
+    for (path, pages, bytes) in written {
+        eprintln!("  {}  {pages} sider, {}", project.display(path), human_size(*bytes));
+    }
+}
+
+fn human_size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} kB", bytes.div_ceil(1024))
+    }
 }

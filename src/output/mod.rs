@@ -1,1 +1,5 @@
-//! Output files.
+//! Output files: PDFs, PNG proofs and writing them safely.
+
+pub mod atomic;
+pub mod pdf;
+pub mod sheets;

@@ -2,4 +2,5 @@
 
 pub mod atomic;
 pub mod pdf;
+pub mod png;
 pub mod sheets;

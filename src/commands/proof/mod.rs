@@ -1,0 +1,127 @@
+//! `proof`: a PNG of one card with its guides, or a contact sheet of all.
+
+mod resolve;
+mod watch;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Result;
+use serde_json::json;
+
+use crate::cli::ProofArgs;
+use crate::commands::Outcome;
+use crate::diagnostic::{Diagnostics, print_report, print_summary};
+use crate::layout::{LayoutData, Layouts, fit_diagnostics, fit_problems};
+use crate::model::{FieldOrigin, cards_in_print_order};
+use crate::output::atomic::StagedFiles;
+use crate::output::{pdf, png};
+use crate::project::Project;
+use crate::source::SourceFiles;
+use crate::validate::{deck_warnings, load_deck, load_project};
+
+/// Space between front and back in a proof, in mm.
+const GAP_MM: f64 = 4.0;
+/// Height of the strip above the faces that carries the card id, in mm.
+const LABEL_MM: f64 = 8.0;
+
+pub fn run(project: &Project, args: &ProofArgs) -> Result<Outcome> {
+    if args.all {
+        return contact_sheet(project);
+    }
+    let target = args.card.as_deref().unwrap_or_default();
+    if args.watch {
+        return watch::run(project, args, target);
+    }
+    Ok(make_proof(project, args, target)?.outcome)
+}
+
+/// What one proof run produced.
+pub struct Proof {
+    pub outcome: Outcome,
+    /// Files that should trigger a new proof when they change.
+    pub watched: Vec<PathBuf>,
+    pub written: Option<PathBuf>,
+}
+
+/// Validates the card, lays out only that card and writes its PNG to
+/// `output/proof/ID.png`. Diagnostics are printed; a text that does not fit
+/// still gives a proof, so the editor can see it, but the outcome is failed.
+pub fn make_proof(project: &Project, args: &ProofArgs, target: &str) -> Result<Proof> {
+    let mut files = SourceFiles::default();
+    let mut diagnostics = Diagnostics::default();
+    let mut watched = vec![project.deck_dir(), project.layouts_dir()];
+
+    let Some(deck) = load_deck(project, &mut files, &mut diagnostics) else {
+        print_report(&diagnostics, &files);
+        print_summary(&diagnostics, "Prøvetrykket");
+        return Ok(Proof { outcome: Outcome::Failed, watched, written: None });
+    };
+    let resolved = resolve::resolve(project, &deck, target, &mut files, &mut diagnostics)?;
+    if let Some(path) = &resolved.source {
+        watched.push(path.clone());
+    }
+    let Some(card) = resolved.card else {
+        print_report(&diagnostics, &files);
+        print_summary(&diagnostics, "Prøvetrykket");
+        return Ok(Proof { outcome: Outcome::Failed, watched, written: None });
+    };
+
+    let layouts = Layouts::load(project)?;
+    let proof = json!({ "guides": !args.no_guides, "gap_mm": GAP_MM, "label_mm": LABEL_MM });
+    let cards = [card];
+    let data = LayoutData { deck: &deck, cards: &cards, sheets: None, proof: Some(proof) };
+    let document = layouts.compile("proof.typ", &data)?;
+    let origins: Vec<&FieldOrigin> = deck.origins.iter().chain(resolved.origins.iter()).collect();
+    diagnostics.extend(fit_diagnostics(&fit_problems(&document), &origins));
+
+    let (bytes, width, height) = png::render_first_page(&document, args.dpi)?;
+    let path = project.output_dir().join("proof").join(format!("{}.png", cards[0].id));
+    let mut staged = StagedFiles::default();
+    staged.stage(&path, &bytes)?;
+    staged.commit()?;
+
+    print_report(&diagnostics, &files);
+    eprintln!("skrev {} ({width} x {height} px, {} dpi)", project.display(&path), args.dpi);
+    let outcome = if diagnostics.has_errors() { Outcome::Failed } else { Outcome::Success };
+    if outcome == Outcome::Failed {
+        print_summary(&diagnostics, "Prøvetrykket");
+    }
+    Ok(Proof { outcome, watched, written: Some(path) })
+}
+
+fn contact_sheet(project: &Project) -> Result<Outcome> {
+    let started = Instant::now();
+    let mut loaded = load_project(project);
+    let Some(deck) = loaded.deck.as_ref().filter(|_| !loaded.diagnostics.has_errors()) else {
+        print_report(&loaded.diagnostics, &loaded.files);
+        print_summary(&loaded.diagnostics, "Kontaktarket");
+        return Ok(Outcome::Failed);
+    };
+    loaded.diagnostics.extend(deck_warnings(deck, &loaded.cases));
+    let cards = cards_in_print_order(deck, &loaded.cases);
+
+    let layouts = Layouts::load(project)?;
+    let data = LayoutData { deck, cards: &cards, sheets: None, proof: None };
+    let document = layouts.compile("contact-sheet.typ", &data)?;
+    let origins: Vec<&FieldOrigin> =
+        deck.origins.iter().chain(loaded.cases.iter().flat_map(|case| &case.origins)).collect();
+    loaded.diagnostics.extend(fit_diagnostics(&fit_problems(&document), &origins));
+    let bytes = pdf::export(&document, "dilemmaspil-kontaktark")?;
+
+    let path = project.output_dir().join("proof").join("kontaktark.pdf");
+    let mut staged = StagedFiles::default();
+    staged.stage(&path, &bytes)?;
+    staged.commit()?;
+
+    print_report(&loaded.diagnostics, &loaded.files);
+    eprintln!(
+        "skrev {} ({} kort på {} sider, {:.1} s)",
+        project.display(&path),
+        cards.len(),
+        document.pages().len(),
+        started.elapsed().as_secs_f64()
+    );
+    print_summary(&loaded.diagnostics, "Kontaktarket");
+    Ok(if loaded.diagnostics.has_errors() { Outcome::Failed } else { Outcome::Success })
+}

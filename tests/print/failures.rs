@@ -1,0 +1,81 @@
+//! Builds that must fail, and what they must leave alone.
+
+use crate::support::{Project, path_str, squeeze, tool};
+
+const CASE: &str = r#"dilemma = 3
+challenge = "Kommunen ville bruge en ny teknologi."
+solution = "Kommunen fik en dispensation og afprøvede løsningen i et år."
+submitted_by = "Eksempel A/S"
+
+[contact]
+name = "Ole Hansen"
+organisation = "Eksempel Kommune"
+email = "ole@kommune.example.dk"
+phone = "12 34 56 78"
+"#;
+
+#[test]
+fn build_rejects_text_that_does_not_fit() {
+    let project = Project::shipped();
+    project.build();
+    let before = std::fs::read(project.print_pdf()).unwrap();
+
+    // Digits give no break and no hyphenation, so the number cannot wrap.
+    let number = format!("Sagsnummer {}", "0123456789".repeat(8));
+    let case = CASE.replace("Kommunen ville bruge en ny teknologi.", &number);
+    project.write("cases/for-lang.toml", &case);
+    let run = project.run(&["build"]);
+
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("fejl: teksten i `challenge` på kortet «for-lang»"), "{}", run.stderr);
+    assert!(run.stderr.contains("cases/for-lang.toml:2:13"), "{}", run.stderr);
+    assert_eq!(std::fs::read(project.print_pdf()).unwrap(), before, "previous PDF kept");
+}
+
+#[test]
+fn build_rejects_invalid_case_without_writing() {
+    let project = Project::shipped();
+    project.write("cases/ugyldig.toml", &CASE.replace("dilemma = 3", "dilemma = 30"));
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("fejl: dilemma 30 findes ikke"), "{}", run.stderr);
+    assert!(!project.path("output").exists(), "nothing written");
+}
+
+#[test]
+fn build_prints_typst_syntax_literally() {
+    let project = Project::shipped();
+    let text = r"Tegn som #let x = 1, $a$, *fed*, _kursiv_, <tag>, @ref, \n, [klammer] og // kommentar";
+    project.write("cases/tegn.toml", &CASE.replace("Kommunen ville bruge en ny teknologi.", &text.replace('\\', "\\\\")));
+    project.build();
+    let pdf_text = squeeze(&tool("pdftotext", &[path_str(&project.print_pdf()), "-"]));
+    assert!(pdf_text.contains(&squeeze(text)), "text printed as written:\n{pdf_text}");
+}
+
+#[test]
+fn build_reports_unwritable_output() {
+    let project = Project::shipped();
+    std::fs::write(project.path("output"), b"not a folder").unwrap();
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("fejl: kunne ikke oprette mappen"), "{}", run.stderr);
+}
+
+#[test]
+fn build_leaves_sources_unchanged() {
+    let project = Project::shipped();
+    let read_all = || -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        for folder in ["deck", "cases", "layouts"] {
+            for entry in std::fs::read_dir(project.path(folder)).unwrap() {
+                let path = entry.unwrap().path();
+                files.push((path.display().to_string(), std::fs::read(&path).unwrap()));
+            }
+        }
+        files.sort();
+        files
+    };
+    let before = read_all();
+    project.build();
+    assert!(before == read_all(), "sources changed by build");
+}

@@ -9,8 +9,8 @@ use anyhow::{Result, bail};
 use crate::cli::BuildArgs;
 use crate::commands::{Outcome, UsageError};
 use crate::diagnostic::{print_report, print_summary};
-use crate::layout::{LayoutData, Layouts, fit_diagnostics, fit_problems};
-use crate::model::{Card, Deck, FieldOrigin, SheetSettings, cards_in_print_order};
+use crate::layout::{LayoutData, Layouts, fit_errors};
+use crate::model::{Card, Deck, SheetSettings, cards_in_print_order};
 use crate::output::atomic::StagedFiles;
 use crate::output::{pdf, sheets};
 use crate::project::Project;
@@ -37,11 +37,9 @@ pub fn run(project: &Project, args: &BuildArgs) -> Result<Outcome> {
     eprintln!("sætter {} kort …", cards.len());
     let data = LayoutData { deck, cards: &cards, sheets: None, proof: None };
     let print_document = layouts.compile("print.typ", &data)?;
-    let problems = fit_problems(&print_document);
-    if !problems.is_empty() {
-        let origins: Vec<&FieldOrigin> =
-            deck.origins.iter().chain(loaded.cases.iter().flat_map(|case| &case.origins)).collect();
-        loaded.diagnostics.extend(fit_diagnostics(&problems, &origins));
+    let fit = fit_errors(&print_document, deck.field_origins(&loaded.cases));
+    if fit.has_errors() {
+        loaded.diagnostics.extend(fit);
         print_report(&loaded.diagnostics, &loaded.files);
         print_summary(&loaded.diagnostics, "Bygningen");
         return Ok(Outcome::Failed);

@@ -1,10 +1,13 @@
-//! `check`: validates the whole deck, or one case file against the deck.
+//! `check`: validates the whole deck, or one case file against the deck,
+//! including whether each text fits its box on the card.
 
 use anyhow::Result;
 
 use crate::cli::CheckArgs;
 use crate::commands::Outcome;
 use crate::diagnostic::{Diagnostics, print_report, print_summary};
+use crate::layout::{LayoutData, Layouts, fit_errors};
+use crate::model::{Card, Deck, FieldOrigin, cards_in_print_order};
 use crate::project::Project;
 use crate::source::SourceFiles;
 use crate::validate::{deck_warnings, load_case, load_deck, load_project};
@@ -19,6 +22,10 @@ pub fn run(project: &Project, args: &CheckArgs) -> Result<Outcome> {
 fn check_deck(project: &Project) -> Result<Outcome> {
     let mut loaded = load_project(project);
     if let Some(deck) = &loaded.deck {
+        if !loaded.diagnostics.has_errors() {
+            let cards = cards_in_print_order(deck, &loaded.cases);
+            loaded.diagnostics.extend(fit_check(project, deck, &cards, deck.field_origins(&loaded.cases))?);
+        }
         loaded.diagnostics.extend(deck_warnings(deck, &loaded.cases));
     }
     print_report(&loaded.diagnostics, &loaded.files);
@@ -38,12 +45,32 @@ fn check_file(project: &Project, path: &std::path::Path) -> Result<Outcome> {
     let display = project.display(&std::path::absolute(path)?);
     let display = if display.starts_with('/') { path.display().to_string() } else { display };
     let case = load_case(path, display.clone(), deck.as_ref(), &mut files, &mut diagnostics);
+    if let (Some(deck), Some(case)) = (&deck, &case)
+        && !diagnostics.has_errors()
+    {
+        let cards: Vec<Card> = Card::for_case(deck, case).into_iter().collect();
+        diagnostics.extend(fit_check(project, deck, &cards, deck.origins.iter().chain(&case.origins))?);
+    }
     print_report(&diagnostics, &files);
 
     if case.is_some() && !diagnostics.has_errors() {
         eprintln!("{display} er i orden");
     }
     Ok(finish(&diagnostics))
+}
+
+/// Lays out `cards` as the build does and reports every text that does not
+/// fit its box, which counting characters cannot find.
+fn fit_check<'a>(
+    project: &Project,
+    deck: &Deck,
+    cards: &[Card],
+    origins: impl IntoIterator<Item = &'a FieldOrigin>,
+) -> Result<Diagnostics> {
+    let layouts = Layouts::load(project)?;
+    let data = LayoutData { deck, cards, sheets: None, proof: None };
+    let document = layouts.compile("print.typ", &data)?;
+    Ok(fit_errors(&document, origins))
 }
 
 fn finish(diagnostics: &Diagnostics) -> Outcome {

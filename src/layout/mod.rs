@@ -14,7 +14,7 @@ use typst::{World, WorldExt};
 use typst_as_lib::{TypstAsLibError, TypstEngine};
 use typst_layout::PagedDocument;
 
-pub use fit::{fit_diagnostics, fit_problems};
+pub use fit::fit_errors;
 
 use crate::project::Project;
 

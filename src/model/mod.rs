@@ -62,7 +62,7 @@ impl Paper {
     }
 }
 
-/// How a back sheet mirrors its front for duplex printing.
+/// Mirroring of a back sheet relative to its front, for duplex printing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mirror {
@@ -156,7 +156,7 @@ pub struct Deck {
     pub categories: Vec<Category>,
     pub dilemmas: Vec<Dilemma>,
     pub rules: Rules,
-    /// Where each text came from, for errors found later by layout.
+    /// Source positions of the printed texts, for errors found later by layout.
     #[serde(skip)]
     pub origins: Vec<FieldOrigin>,
 }
@@ -168,6 +168,11 @@ impl Deck {
 
     pub fn category(&self, key: &str) -> Option<&Category> {
         self.categories.iter().find(|category| category.key == key)
+    }
+
+    /// Returns where every printed text of the deck and of `cases` came from.
+    pub fn field_origins<'a>(&'a self, cases: &'a [Case]) -> impl Iterator<Item = &'a FieldOrigin> {
+        self.origins.iter().chain(cases.iter().flat_map(|case| &case.origins))
     }
 }
 

@@ -1,6 +1,6 @@
 //! Reading source files: UTF-8 with or without a byte order mark, LF or CRLF.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 
@@ -15,7 +15,6 @@ pub struct FileId(usize);
 pub struct SourceFile {
     /// Path as shown to the user, relative to the project where possible.
     pub display_path: String,
-    pub path: PathBuf,
     pub text: String,
 }
 
@@ -48,7 +47,7 @@ impl SourceFiles {
         match std::str::from_utf8(bytes) {
             Ok(text) => {
                 let text = text.replace("\r\n", "\n");
-                Ok(self.add(SourceFile { display_path, path: path.to_owned(), text }))
+                Ok(self.add(SourceFile { display_path, text }))
             }
             Err(error) => {
                 let offset = error.valid_up_to();
@@ -61,7 +60,7 @@ impl SourceFiles {
                 let start = valid.len();
                 let text = format!("{valid}{rest_of_line}");
                 let end = (start + '\u{FFFD}'.len_utf8()).min(text.len());
-                let id = self.add(SourceFile { display_path: display_path.clone(), path: path.to_owned(), text });
+                let id = self.add(SourceFile { display_path: display_path.clone(), text });
                 Err(Diagnostic::error(format!(
                     "{display_path} er ikke gyldig UTF-8: ugyldig byte ved byte-position {offset}"
                 ))

@@ -3,7 +3,7 @@
 mod file;
 mod reader;
 
-pub use file::{FileId, SourceFile, SourceFiles, line_column};
+pub use file::{FileId, SourceFiles, line_column};
 pub use reader::{Field, TableReader};
 
 use toml::Spanned;

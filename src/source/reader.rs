@@ -20,12 +20,12 @@ pub struct Field<T> {
     pub span: Range<usize>,
 }
 
-/// Reads the keys of one table; call [`TableReader::finish`] to report the
-/// keys nobody asked for.
+/// A reader of the keys of one table. Call [`TableReader::finish`] to report
+/// the unknown keys.
 pub struct TableReader<'t, 'i> {
     file: FileId,
     table: &'t DeTable<'i>,
-    /// Where "missing key" errors point: the table header, or the file start.
+    /// Span that "missing key" errors point at: the table header, or the file start.
     anchor: Range<usize>,
     /// Dotted path of this table, empty for the top level.
     prefix: String,
@@ -41,10 +41,6 @@ impl<'t, 'i> TableReader<'t, 'i> {
     /// Returns the full dotted name of a key, as shown in messages.
     pub fn key_name(&self, key: &str) -> String {
         if self.prefix.is_empty() { key.to_owned() } else { format!("{}.{key}", self.prefix) }
-    }
-
-    pub fn file(&self) -> FileId {
-        self.file
     }
 
     fn lookup(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {

@@ -11,7 +11,6 @@ mod warnings;
 pub use case::load_case;
 pub use deck::load_deck;
 pub use ids::{check_case_ids, id_problem};
-pub use text::{grapheme_count, normalize};
 pub use warnings::deck_warnings;
 
 use crate::diagnostic::Diagnostics;

@@ -27,7 +27,8 @@ fn build_rejects_text_that_does_not_fit() {
     let run = project.run(&["build"]);
 
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("fejl: teksten i `challenge` på kortet «for-lang»"), "{}", run.stderr);
+    let expected = format!("fejl: ordet «{}» i `challenge` på kortet «for-lang» er for bredt", "0123456789".repeat(8));
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
     assert!(run.stderr.contains("cases/for-lang.toml:2:13"), "{}", run.stderr);
     assert_eq!(std::fs::read(project.print_pdf()).unwrap(), before, "previous PDF kept");
 }
@@ -78,4 +79,19 @@ fn build_leaves_sources_unchanged() {
     let before = read_all();
     project.build();
     assert!(before == read_all(), "sources changed by build");
+}
+
+#[test]
+fn build_rejects_question_too_long_for_card() {
+    let project = Project::shipped();
+    let dilemmas = std::fs::read_to_string(project.path("deck/dilemmas.toml")).unwrap();
+    let long = "Vi vil gerne dele data på tværs, men er i tvivl om rammerne. ".repeat(12);
+    let changed = dilemmas.replacen("question = \"Der er klare fordele", &format!("question = \"{long}Der er klare fordele"), 1);
+    assert_ne!(changed, dilemmas, "question 1 not found");
+    project.write("deck/dilemmas.toml", &changed);
+
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("fejl: teksten i `question` på kortet «dilemma-1» fylder for meget"), "{}", run.stderr);
+    assert!(run.stderr.contains("deck/dilemmas.toml:"), "{}", run.stderr);
 }

@@ -95,7 +95,7 @@ fn sheet_paper_flag_selects_a3() {
 }
 
 #[test]
-fn sheet_back_offset_out_of_range_is_usage_error() {
+fn sheet_rejects_offset_out_of_range() {
     let project = Project::shipped();
     let run = project.run(&["build", "--back-offset-x", "25"]);
     assert_eq!(run.code, 2, "{}", run.stderr);

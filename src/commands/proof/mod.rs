@@ -12,8 +12,8 @@ use serde_json::json;
 use crate::cli::ProofArgs;
 use crate::commands::Outcome;
 use crate::diagnostic::{Diagnostics, print_report, print_summary};
-use crate::layout::{LayoutData, Layouts, fit_diagnostics, fit_problems};
-use crate::model::{FieldOrigin, cards_in_print_order};
+use crate::layout::{LayoutData, Layouts, fit_errors};
+use crate::model::cards_in_print_order;
 use crate::output::atomic::StagedFiles;
 use crate::output::{pdf, png};
 use crate::project::Project;
@@ -36,7 +36,7 @@ pub fn run(project: &Project, args: &ProofArgs) -> Result<Outcome> {
     Ok(make_proof(project, args, target)?.outcome)
 }
 
-/// What one proof run produced.
+/// Result of one proof run.
 pub struct Proof {
     pub outcome: Outcome,
     /// Files that should trigger a new proof when they change.
@@ -72,8 +72,7 @@ pub fn make_proof(project: &Project, args: &ProofArgs, target: &str) -> Result<P
     let cards = [card];
     let data = LayoutData { deck: &deck, cards: &cards, sheets: None, proof: Some(proof) };
     let document = layouts.compile("proof.typ", &data)?;
-    let origins: Vec<&FieldOrigin> = deck.origins.iter().chain(resolved.origins.iter()).collect();
-    diagnostics.extend(fit_diagnostics(&fit_problems(&document), &origins));
+    diagnostics.extend(fit_errors(&document, deck.origins.iter().chain(&resolved.origins)));
 
     let (bytes, width, height) = png::render_first_page(&document, args.dpi)?;
     let path = project.output_dir().join("proof").join(format!("{}.png", cards[0].id));
@@ -104,9 +103,7 @@ fn contact_sheet(project: &Project) -> Result<Outcome> {
     let layouts = Layouts::load(project)?;
     let data = LayoutData { deck, cards: &cards, sheets: None, proof: None };
     let document = layouts.compile("contact-sheet.typ", &data)?;
-    let origins: Vec<&FieldOrigin> =
-        deck.origins.iter().chain(loaded.cases.iter().flat_map(|case| &case.origins)).collect();
-    loaded.diagnostics.extend(fit_diagnostics(&fit_problems(&document), &origins));
+    loaded.diagnostics.extend(fit_errors(&document, deck.field_origins(&loaded.cases)));
     let bytes = pdf::export(&document, "dilemmaspil-kontaktark")?;
 
     let path = project.output_dir().join("proof").join("kontaktark.pdf");

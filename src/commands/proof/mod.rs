@@ -33,15 +33,20 @@ pub fn run(project: &Project, args: &ProofArgs) -> Result<Outcome> {
     if args.watch {
         return watch::run(project, args, target);
     }
-    Ok(make_proof(project, args, target)?.outcome)
+    let proof = make_proof(project, args, target)?;
+    if let Some(written) = &proof.written {
+        eprintln!("skrev {written}");
+    }
+    Ok(proof.outcome)
 }
 
 /// Result of one proof run.
 pub struct Proof {
     pub outcome: Outcome,
-    /// Files that should trigger a new proof when they change.
-    pub watched: Vec<PathBuf>,
-    pub written: Option<PathBuf>,
+    /// Case file the card comes from, which `--watch` watches too.
+    pub source: Option<PathBuf>,
+    /// The PNG written, with its size, as shown to the user.
+    pub written: Option<String>,
 }
 
 /// Validates the card, lays out only that card and writes its PNG to
@@ -50,21 +55,17 @@ pub struct Proof {
 pub fn make_proof(project: &Project, args: &ProofArgs, target: &str) -> Result<Proof> {
     let mut files = SourceFiles::default();
     let mut diagnostics = Diagnostics::default();
-    let mut watched = vec![project.deck_dir(), project.layouts_dir()];
-
     let Some(deck) = load_deck(project, &mut files, &mut diagnostics) else {
         print_report(&diagnostics, &files);
         print_summary(&diagnostics, "Prøvetrykket");
-        return Ok(Proof { outcome: Outcome::Failed, watched, written: None });
+        return Ok(Proof { outcome: Outcome::Failed, source: None, written: None });
     };
     let resolved = resolve::resolve(project, &deck, target, &mut files, &mut diagnostics)?;
-    if let Some(path) = &resolved.source {
-        watched.push(path.clone());
-    }
+    let source = resolved.source.clone();
     let Some(card) = resolved.card else {
         print_report(&diagnostics, &files);
         print_summary(&diagnostics, "Prøvetrykket");
-        return Ok(Proof { outcome: Outcome::Failed, watched, written: None });
+        return Ok(Proof { outcome: Outcome::Failed, source, written: None });
     };
 
     let layouts = Layouts::load(project)?;
@@ -81,12 +82,12 @@ pub fn make_proof(project: &Project, args: &ProofArgs, target: &str) -> Result<P
     staged.commit()?;
 
     print_report(&diagnostics, &files);
-    eprintln!("skrev {} ({width} x {height} px, {} dpi)", project.display(&path), args.dpi);
     let outcome = if diagnostics.has_errors() { Outcome::Failed } else { Outcome::Success };
     if outcome == Outcome::Failed {
         print_summary(&diagnostics, "Prøvetrykket");
     }
-    Ok(Proof { outcome, watched, written: Some(path) })
+    let written = format!("{} ({width} x {height} px, {} dpi)", project.display(&path), args.dpi);
+    Ok(Proof { outcome, source, written: Some(written) })
 }
 
 fn contact_sheet(project: &Project) -> Result<Outcome> {

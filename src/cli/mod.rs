@@ -27,7 +27,8 @@ Brug: {usage}
     disable_help_subcommand = true,
     subcommand_help_heading = "Kommandoer",
     next_help_heading = "Tilvalg",
-    after_help = "Skriv `dilemmaspil KOMMANDO --hjælp` for at se en kommandos tilvalg."
+    override_usage = "dilemmaspil [TILVALG] <KOMMANDO>",
+    after_help = "Skriv `dilemmaspil KOMMANDO --help` for at se en kommandos tilvalg."
 )]
 pub struct Cli {
     /// Projektmappen med deck/, cases/, layouts/ og fonts/ (standard: den aktuelle mappe).
@@ -49,23 +50,34 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Kontrollér hele spillet, eller én case-fil.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tilvalg")]
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tilvalg", override_usage = "dilemmaspil check [FIL]")]
     Check(CheckArgs),
 
     /// Vis de 18 dilemmaer med kategori og antal cases.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tilvalg")]
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tilvalg", override_usage = "dilemmaspil list")]
     List,
 
     /// Opret en ny case-fil med forklaringer til hvert felt.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tilvalg")]
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tilvalg",
+        override_usage = "dilemmaspil new --dilemma <NUMMER> [NAVN]"
+    )]
     New(NewArgs),
 
     /// Byg PDF'erne til trykkeriet og til kontorprinteren i output/.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tilvalg")]
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tilvalg", override_usage = "dilemmaspil build [TILVALG]")]
     Build(BuildArgs),
 
     /// Lav et prøvetryk (PNG) af ét kort, eller et kontaktark med alle kort.
-    #[command(help_template = HELP_TEMPLATE, next_help_heading = "Tilvalg")]
+    ///
+    /// Prøvetrykket viser for- og bagside side om side med beskæring, 4 mm imellem og en
+    /// stribe på 8 mm øverst med kortets id. Det gemmes i output/proof/KORT.png.
+    #[command(
+        help_template = HELP_TEMPLATE,
+        next_help_heading = "Tilvalg",
+        override_usage = "dilemmaspil proof [TILVALG] <KORT>\n       dilemmaspil proof --all"
+    )]
     Proof(ProofArgs),
 }
 

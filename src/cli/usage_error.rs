@@ -33,7 +33,7 @@ pub fn print_usage_error(error: &clap::Error) -> bool {
             }
         }
         ErrorKind::ValueValidation => format!("ugyldig værdi «{value}» til {argument}"),
-        ErrorKind::MissingRequiredArgument => format!("mangler {argument}"),
+        ErrorKind::MissingRequiredArgument => format!("argumentet {argument} mangler"),
         ErrorKind::MissingSubcommand => "mangler en kommando".to_owned(),
         ErrorKind::ArgumentConflict => {
             let other = context(error, ContextKind::PriorArg);

@@ -36,11 +36,17 @@ pub fn format_diagnostic(diagnostic: &Diagnostic, files: &SourceFiles, styled: b
     renderer.render(&[group])
 }
 
-/// Prints every diagnostic to standard error, each followed by a blank line.
+/// Prints every diagnostic to standard error, each followed by a blank line:
+/// those with a position in file order and by line, then the others.
 pub fn print_report(diagnostics: &Diagnostics, files: &SourceFiles) {
     let styled = std::io::stderr().is_terminal();
+    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+    sorted.sort_by_key(|d| match &d.location {
+        Some(location) => (false, Some(location.file), location.span.start),
+        None => (true, None, 0),
+    });
     let mut stderr = std::io::stderr().lock();
-    for diagnostic in diagnostics.iter() {
+    for diagnostic in sorted {
         let _ = writeln!(stderr, "{}\n", format_diagnostic(diagnostic, files, styled));
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 
 /// Index of a file in [`SourceFiles`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FileId(usize);
 
 /// A source file as read from disk, with CRLF turned into LF and any byte

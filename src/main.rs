@@ -21,7 +21,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             let is_error = cli::print_usage_error(&error);
-            return if is_error { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if is_error {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
 
@@ -29,7 +33,11 @@ fn main() -> ExitCode {
         Ok(outcome) => outcome.exit_code(),
         Err(error) => {
             eprintln!("fejl: {error:#}");
-            if error.is::<UsageError>() { ExitCode::from(2) } else { ExitCode::from(1) }
+            if error.is::<UsageError>() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
         }
     }
 }

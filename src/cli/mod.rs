@@ -102,7 +102,13 @@ pub struct NewArgs {
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     /// Papirformat til arkene: A4, A3 eller SRA3 (standard: sheet.paper i deck/deck.toml).
-    #[arg(long, value_enum, value_name = "FORMAT", ignore_case = true, hide_possible_values = true)]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        ignore_case = true,
+        hide_possible_values = true
+    )]
     pub paper: Option<Paper>,
 
     /// Hvordan bagsidearket spejles ved dobbeltsidet tryk: left-right (arket vendes om en lodret
@@ -128,7 +134,12 @@ pub struct BuildArgs {
 #[derive(Debug, Args)]
 pub struct ProofArgs {
     /// Et case-id, et dilemmanummer, `titelkort`, `regelkort` eller stien til en case-fil.
-    #[arg(value_name = "KORT", help_heading = "Argumenter", required_unless_present = "all", conflicts_with = "all")]
+    #[arg(
+        value_name = "KORT",
+        help_heading = "Argumenter",
+        required_unless_present = "all",
+        conflicts_with = "all"
+    )]
     pub card: Option<String>,
 
     /// Opløsning af PNG-billedet i punkter pr. tomme, fra 20 til 1200 (standard: 300).

@@ -21,7 +21,10 @@ pub fn print_usage_error(error: &clap::Error) -> bool {
     let value = context(error, ContextKind::InvalidValue);
     let message = match error.kind() {
         ErrorKind::InvalidSubcommand => {
-            format!("ukendt kommando «{}»", context(error, ContextKind::InvalidSubcommand))
+            format!(
+                "ukendt kommando «{}»",
+                context(error, ContextKind::InvalidSubcommand)
+            )
         }
         ErrorKind::UnknownArgument => format!("ukendt tilvalg «{argument}»"),
         ErrorKind::InvalidValue => {
@@ -54,9 +57,11 @@ fn context(error: &clap::Error, kind: ContextKind) -> String {
         Some(ContextValue::String(text)) => text.clone(),
         Some(ContextValue::Strings(texts)) => texts.join(", "),
         Some(ContextValue::StyledStr(text)) => text.to_string(),
-        Some(ContextValue::StyledStrs(texts)) => {
-            texts.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
-        }
+        Some(ContextValue::StyledStrs(texts)) => texts
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
         Some(ContextValue::Number(number)) => number.to_string(),
         Some(ContextValue::Bool(flag)) => flag.to_string(),
         Some(ContextValue::None) | None => String::new(),

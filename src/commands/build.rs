@@ -29,13 +29,20 @@ pub fn run(project: &Project, args: &BuildArgs) -> Result<Outcome> {
     };
     apply_overrides(&mut deck.sheet, args)?;
     let deck = &*deck;
-    loaded.diagnostics.extend(deck_warnings(deck, &loaded.cases));
+    loaded
+        .diagnostics
+        .extend(deck_warnings(deck, &loaded.cases));
 
     let cards = cards_in_print_order(deck, &loaded.cases);
     let layouts = Layouts::load(project)?;
 
     eprintln!("sætter {} kort …", cards.len());
-    let data = LayoutData { deck, cards: &cards, sheets: None, proof: None };
+    let data = LayoutData {
+        deck,
+        cards: &cards,
+        sheets: None,
+        proof: None,
+    };
     let print_document = layouts.compile("print.typ", &data)?;
     let fit = fit_errors(&print_document, deck.field_origins(&loaded.cases));
     if fit.has_errors() {
@@ -56,7 +63,12 @@ pub fn run(project: &Project, args: &BuildArgs) -> Result<Outcome> {
     };
     let plan = sheets::plan(grid, cards.len(), &deck.sheet);
     eprintln!("lægger kortene på {} ark …", plan.pages.len());
-    let data = LayoutData { deck, cards: &cards, sheets: Some(&plan), proof: None };
+    let data = LayoutData {
+        deck,
+        cards: &cards,
+        sheets: Some(&plan),
+        proof: None,
+    };
     let sheet_document = layouts.compile("sheets.typ", &data)?;
 
     eprintln!("skriver PDF-filerne …");
@@ -91,12 +103,23 @@ fn apply_overrides(sheet: &mut SheetSettings, args: &BuildArgs) -> Result<()> {
         sheet.mirror = mirror;
     }
     for (value, target, flag) in [
-        (args.back_offset_x, &mut sheet.back_offset_x_mm, "--back-offset-x"),
-        (args.back_offset_y, &mut sheet.back_offset_y_mm, "--back-offset-y"),
+        (
+            args.back_offset_x,
+            &mut sheet.back_offset_x_mm,
+            "--back-offset-x",
+        ),
+        (
+            args.back_offset_y,
+            &mut sheet.back_offset_y_mm,
+            "--back-offset-y",
+        ),
     ] {
         let Some(value) = value else { continue };
         if !(-20.0..=20.0).contains(&value) {
-            return Err(UsageError(format!("{flag} {value} er uden for det tilladte område fra -20 til 20 mm")).into());
+            return Err(UsageError(format!(
+                "{flag} {value} er uden for det tilladte område fra -20 til 20 mm"
+            ))
+            .into());
         }
         *target = value;
     }
@@ -109,24 +132,39 @@ fn apply_overrides(sheet: &mut SheetSettings, args: &BuildArgs) -> Result<()> {
 fn print_cards_per_category(deck: &Deck, cards: &[Card]) {
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for card in cards {
-        let Some(key) = card.category_key() else { continue };
+        let Some(key) = card.category_key() else {
+            continue;
+        };
         let entry = counts.entry(key).or_default();
         match card.kind {
             crate::model::CardKind::Dilemma { .. } => entry.0 += 1,
             _ => entry.1 += 1,
         }
     }
-    eprintln!("\nkort i alt: {} (titelkort, regelkort, dilemmaer og cases)", cards.len());
+    eprintln!(
+        "\nkort i alt: {} (titelkort, regelkort, dilemmaer og cases)",
+        cards.len()
+    );
     for category in &deck.categories {
-        let (dilemmas, cases) = counts.get(category.key.as_str()).copied().unwrap_or_default();
-        eprintln!("  {:<14} {dilemmas:>3} dilemmaer {cases:>5} cases", category.name);
+        let (dilemmas, cases) = counts
+            .get(category.key.as_str())
+            .copied()
+            .unwrap_or_default();
+        eprintln!(
+            "  {:<14} {dilemmas:>3} dilemmaer {cases:>5} cases",
+            category.name
+        );
     }
 }
 
 fn print_written(project: &Project, written: &[(PathBuf, usize, usize)]) {
     eprintln!("\nskrevet:");
     for (path, pages, bytes) in written {
-        eprintln!("  {}  {pages} sider, {}", project.display(path), human_size(*bytes));
+        eprintln!(
+            "  {}  {pages} sider, {}",
+            project.display(path),
+            human_size(*bytes)
+        );
     }
 }
 

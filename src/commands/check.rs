@@ -24,16 +24,27 @@ fn check_deck(project: &Project) -> Result<Outcome> {
     if let Some(deck) = &loaded.deck {
         if !loaded.diagnostics.has_errors() {
             let cards = cards_in_print_order(deck, &loaded.cases);
-            loaded.diagnostics.extend(fit_check(project, deck, &cards, deck.field_origins(&loaded.cases))?);
+            loaded.diagnostics.extend(fit_check(
+                project,
+                deck,
+                &cards,
+                deck.field_origins(&loaded.cases),
+            )?);
         }
-        loaded.diagnostics.extend(deck_warnings(deck, &loaded.cases));
+        loaded
+            .diagnostics
+            .extend(deck_warnings(deck, &loaded.cases));
     }
     print_report(&loaded.diagnostics, &loaded.files);
 
     if let Some(deck) = &loaded.deck
         && !loaded.diagnostics.has_errors()
     {
-        eprintln!("{} dilemmaer og {} cases kontrolleret", deck.dilemmas.len(), loaded.cases.len());
+        eprintln!(
+            "{} dilemmaer og {} cases kontrolleret",
+            deck.dilemmas.len(),
+            loaded.cases.len()
+        );
     }
     Ok(finish(&loaded.diagnostics))
 }
@@ -43,13 +54,28 @@ fn check_file(project: &Project, path: &std::path::Path) -> Result<Outcome> {
     let mut diagnostics = Diagnostics::default();
     let deck = load_deck(project, &mut files, &mut diagnostics);
     let display = project.display(&std::path::absolute(path)?);
-    let display = if display.starts_with('/') { path.display().to_string() } else { display };
-    let case = load_case(path, display.clone(), deck.as_ref(), &mut files, &mut diagnostics);
+    let display = if display.starts_with('/') {
+        path.display().to_string()
+    } else {
+        display
+    };
+    let case = load_case(
+        path,
+        display.clone(),
+        deck.as_ref(),
+        &mut files,
+        &mut diagnostics,
+    );
     if let (Some(deck), Some(case)) = (&deck, &case)
         && !diagnostics.has_errors()
     {
         let cards: Vec<Card> = Card::for_case(deck, case).into_iter().collect();
-        diagnostics.extend(fit_check(project, deck, &cards, deck.origins.iter().chain(&case.origins))?);
+        diagnostics.extend(fit_check(
+            project,
+            deck,
+            &cards,
+            deck.origins.iter().chain(&case.origins),
+        )?);
     }
     print_report(&diagnostics, &files);
 
@@ -68,12 +94,21 @@ fn fit_check<'a>(
     origins: impl IntoIterator<Item = &'a FieldOrigin>,
 ) -> Result<Diagnostics> {
     let layouts = Layouts::load(project)?;
-    let data = LayoutData { deck, cards, sheets: None, proof: None };
+    let data = LayoutData {
+        deck,
+        cards,
+        sheets: None,
+        proof: None,
+    };
     let document = layouts.compile("print.typ", &data)?;
     Ok(fit_errors(&document, origins))
 }
 
 fn finish(diagnostics: &Diagnostics) -> Outcome {
     print_summary(diagnostics, "Kontrollen");
-    if diagnostics.has_errors() { Outcome::Failed } else { Outcome::Success }
+    if diagnostics.has_errors() {
+        Outcome::Failed
+    } else {
+        Outcome::Success
+    }
 }

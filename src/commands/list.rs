@@ -15,12 +15,30 @@ pub fn run(project: &Project) -> Result<Outcome> {
         return Ok(Outcome::Failed);
     };
 
-    let name_width = deck.categories.iter().map(|c| c.name.chars().count()).max().unwrap_or(0);
-    println!("{:>3}  {:<name_width$}  {:>5}  spørgsmål", "nr", "kategori", "cases");
+    let name_width = deck
+        .categories
+        .iter()
+        .map(|c| c.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    println!(
+        "{:>3}  {:<name_width$}  {:>5}  spørgsmål",
+        "nr", "kategori", "cases"
+    );
     for dilemma in &deck.dilemmas {
-        let category = deck.category(&dilemma.category).map_or("", |c| c.name.as_str());
-        let count = loaded.cases.iter().filter(|case| case.dilemma == dilemma.number).count();
-        let marker = if count == 0 { "  ← mangler cases" } else { "" };
+        let category = deck
+            .category(&dilemma.category)
+            .map_or("", |c| c.name.as_str());
+        let count = loaded
+            .cases
+            .iter()
+            .filter(|case| case.dilemma == dilemma.number)
+            .count();
+        let marker = if count == 0 {
+            "  ← mangler cases"
+        } else {
+            ""
+        };
         println!(
             "{:>3}  {:<name_width$}  {:>5}  {}{marker}",
             dilemma.number,
@@ -33,7 +51,9 @@ pub fn run(project: &Project) -> Result<Outcome> {
     let invalid = loaded.diagnostics.error_count();
     println!("\n{} cases i alt", loaded.cases.len());
     if invalid > 0 {
-        eprintln!("advarsel: {invalid} fejl i cases/ betyder, at nogle cases ikke er talt med; kør `dilemmaspil check`");
+        eprintln!(
+            "advarsel: {invalid} fejl i cases/ betyder, at nogle cases ikke er talt med; kør `dilemmaspil check`"
+        );
     }
     Ok(Outcome::Success)
 }

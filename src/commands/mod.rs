@@ -45,7 +45,8 @@ impl std::error::Error for UsageError {}
 
 /// Runs the subcommand chosen on the command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
-    let project = Project::open(cli.project.as_deref()).map_err(|error| UsageError(error.to_string()))?;
+    let project =
+        Project::open(cli.project.as_deref()).map_err(|error| UsageError(error.to_string()))?;
     match cli.command {
         Command::Check(args) => check::run(&project, &args),
         Command::List => list::run(&project),

@@ -42,10 +42,16 @@ pub fn run(project: &Project, args: &NewArgs) -> Result<Outcome> {
         .with_context(|| format!("kunne ikke oprette mappen {}", project.display(&cases_dir)))?;
     let path = cases_dir.join(format!("{name}.toml"));
     let display = project.display(&path);
-    let mut file = match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
         Ok(file) => file,
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            bail!("{display} findes allerede og bliver ikke overskrevet\nhjælp: vælg et andet navn, eller ret den eksisterende fil")
+            bail!(
+                "{display} findes allerede og bliver ikke overskrevet\nhjælp: vælg et andet navn, eller ret den eksisterende fil"
+            )
         }
         Err(error) => return Err(error).with_context(|| format!("kunne ikke oprette {display}")),
     };

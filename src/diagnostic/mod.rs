@@ -48,7 +48,13 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, message: impl Into<String>) -> Self {
-        Self { severity, message: message.into(), location: None, label: None, hints: Vec::new() }
+        Self {
+            severity,
+            message: message.into(),
+            location: None,
+            label: None,
+            hints: Vec::new(),
+        }
     }
 
     /// Points the diagnostic at a byte range of a source file.

@@ -32,7 +32,11 @@ pub fn format_diagnostic(diagnostic: &Diagnostic, files: &SourceFiles, styled: b
         group = group.element(Level::HELP.with_name("hjælp").message(hint.as_str()));
     }
 
-    let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     renderer.render(&[group])
 }
 
@@ -55,7 +59,11 @@ pub fn print_report(diagnostics: &Diagnostics, files: &SourceFiles) {
 pub fn print_summary(diagnostics: &Diagnostics, what: &str) {
     let errors = diagnostics.error_count();
     let warnings = diagnostics.warning_count();
-    let counts = format!("{} og {}", plural(errors, "fejl", "fejl"), plural(warnings, "advarsel", "advarsler"));
+    let counts = format!(
+        "{} og {}",
+        plural(errors, "fejl", "fejl"),
+        plural(warnings, "advarsel", "advarsler")
+    );
     if errors > 0 {
         eprintln!("{what} mislykkedes: {counts}");
     } else {
@@ -65,7 +73,11 @@ pub fn print_summary(diagnostics: &Diagnostics, what: &str) {
 
 /// Returns "1 advarsel" or "2 advarsler".
 pub fn plural(count: usize, singular: &str, plural: &str) -> String {
-    if count == 1 { format!("{count} {singular}") } else { format!("{count} {plural}") }
+    if count == 1 {
+        format!("{count} {singular}")
+    } else {
+        format!("{count} {plural}")
+    }
 }
 
 #[cfg(test)]
@@ -87,6 +99,9 @@ mod tests {
         assert!(text.starts_with("fejl: dilemma 99 findes ikke"), "{text}");
         assert!(text.contains("cases/x.toml:1:11"), "{text}");
         assert!(text.contains("^^ ukendt nummer"), "{text}");
-        assert!(text.contains("hjælp: brug et nummer fra 1 til 18"), "{text}");
+        assert!(
+            text.contains("hjælp: brug et nummer fra 1 til 18"),
+            "{text}"
+        );
     }
 }

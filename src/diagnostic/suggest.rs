@@ -6,11 +6,20 @@ pub fn nearest<'a>(input: &str, candidates: &[&'a str], limit: usize) -> Vec<&'a
     let input = input.to_lowercase();
     let mut scored: Vec<(f64, &str)> = candidates
         .iter()
-        .map(|candidate| (strsim::jaro_winkler(&input, &candidate.to_lowercase()), *candidate))
+        .map(|candidate| {
+            (
+                strsim::jaro_winkler(&input, &candidate.to_lowercase()),
+                *candidate,
+            )
+        })
         .filter(|(score, _)| *score >= 0.7)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored.into_iter().take(limit).map(|(_, candidate)| candidate).collect()
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, candidate)| candidate)
+        .collect()
 }
 
 #[cfg(test)]

@@ -22,7 +22,10 @@ struct FitProblem {
 
 /// Returns an error for every text that the layouts marked as not fitting,
 /// pointing at the field in its source file.
-pub fn fit_errors<'a>(document: &PagedDocument, origins: impl IntoIterator<Item = &'a FieldOrigin>) -> Diagnostics {
+pub fn fit_errors<'a>(
+    document: &PagedDocument,
+    origins: impl IntoIterator<Item = &'a FieldOrigin>,
+) -> Diagnostics {
     let origins: Vec<&FieldOrigin> = origins.into_iter().collect();
     fit_diagnostics(&fit_problems(document), &origins)
 }
@@ -33,8 +36,12 @@ fn fit_problems(document: &PagedDocument) -> Vec<FitProblem> {
     let label = Label::new(PicoStr::intern("overflow")).expect("label name is not empty");
     let mut problems: Vec<FitProblem> = Vec::new();
     for element in document.introspector().query(&Selector::Label(label)) {
-        let Ok(value @ Value::Dict(_)) = element.get_by_name("value") else { continue };
-        let Ok(problem) = serde_json::to_value(&value).and_then(serde_json::from_value::<FitProblem>) else {
+        let Ok(value @ Value::Dict(_)) = element.get_by_name("value") else {
+            continue;
+        };
+        let Ok(problem) =
+            serde_json::to_value(&value).and_then(serde_json::from_value::<FitProblem>)
+        else {
             continue;
         };
         if !problems.contains(&problem) {
@@ -47,7 +54,9 @@ fn fit_problems(document: &PagedDocument) -> Vec<FitProblem> {
 fn fit_diagnostics(problems: &[FitProblem], origins: &[&FieldOrigin]) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
     for problem in problems {
-        let origin = origins.iter().find(|o| o.card_id == problem.card && o.field == problem.field);
+        let origin = origins
+            .iter()
+            .find(|o| o.card_id == problem.card && o.field == problem.field);
         let mut diagnostic = match &problem.word {
             Some(word) => Diagnostic::error(format!(
                 "ordet «{word}» i `{}` på kortet «{}» er for bredt til kortet og kan ikke deles",

@@ -43,7 +43,9 @@ impl Layouts {
         let mut inputs = Dict::new();
         inputs.insert("data".into(), json.into_value());
         let warned = self.engine.compile_with_input(main, inputs);
-        warned.output.map_err(|error| describe(&self.engine, main, error))
+        warned
+            .output
+            .map_err(|error| describe(&self.engine, main, error))
     }
 }
 
@@ -53,7 +55,10 @@ fn load_fonts(dir: &Path) -> Result<Vec<Font>> {
     let mut paths: Vec<_> = entries
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
         .filter(|path| {
-            let extension = path.extension().and_then(|e| e.to_str()).map(str::to_lowercase);
+            let extension = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_lowercase);
             matches!(extension.as_deref(), Some("otf" | "ttf" | "ttc" | "otc"))
         })
         .collect();
@@ -61,15 +66,22 @@ fn load_fonts(dir: &Path) -> Result<Vec<Font>> {
 
     let mut fonts = Vec::new();
     for path in paths {
-        let bytes = std::fs::read(&path).with_context(|| format!("kunne ikke læse {}", path.display()))?;
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("kunne ikke læse {}", path.display()))?;
         let before = fonts.len();
         fonts.extend(Font::iter(typst::foundations::Bytes::new(bytes)));
         if fonts.len() == before {
-            bail!("{} er ikke en skrifttype, Typst kan læse\nhjælp: brug OpenType- eller TrueType-filer (.otf, .ttf)", path.display());
+            bail!(
+                "{} er ikke en skrifttype, Typst kan læse\nhjælp: brug OpenType- eller TrueType-filer (.otf, .ttf)",
+                path.display()
+            );
         }
     }
     if fonts.is_empty() {
-        bail!("der er ingen skrifttyper i {}\nhjælp: læg skrifttypefilerne (.otf eller .ttf) i mappen fonts/", dir.display());
+        bail!(
+            "der er ingen skrifttyper i {}\nhjælp: læg skrifttypefilerne (.otf eller .ttf) i mappen fonts/",
+            dir.display()
+        );
     }
     Ok(fonts)
 }

@@ -17,8 +17,15 @@ pub const DILEMMA_PREFIX: &str = "dilemma-";
 pub enum CardKind {
     Title,
     Rules,
-    Dilemma { dilemma: Dilemma, category: Category },
-    Case { case: Box<Case>, dilemma: Dilemma, category: Category },
+    Dilemma {
+        dilemma: Dilemma,
+        category: Category,
+    },
+    Case {
+        case: Box<Case>,
+        dilemma: Dilemma,
+        category: Category,
+    },
 }
 
 /// One card, front and back.
@@ -38,7 +45,9 @@ impl Card {
     /// Returns the category key, for cards that have one.
     pub fn category_key(&self) -> Option<&str> {
         match &self.kind {
-            CardKind::Dilemma { category, .. } | CardKind::Case { category, .. } => Some(&category.key),
+            CardKind::Dilemma { category, .. } | CardKind::Case { category, .. } => {
+                Some(&category.key)
+            }
             CardKind::Title | CardKind::Rules => None,
         }
     }
@@ -62,16 +71,25 @@ impl Card {
         let category = deck.category(&dilemma.category)?;
         Some(Card {
             id: Self::dilemma_id(dilemma.number),
-            kind: CardKind::Dilemma { dilemma: dilemma.clone(), category: category.clone() },
+            kind: CardKind::Dilemma {
+                dilemma: dilemma.clone(),
+                category: category.clone(),
+            },
         })
     }
 
     pub fn title() -> Card {
-        Card { id: TITLE_ID.to_owned(), kind: CardKind::Title }
+        Card {
+            id: TITLE_ID.to_owned(),
+            kind: CardKind::Title,
+        }
     }
 
     pub fn rules() -> Card {
-        Card { id: RULES_ID.to_owned(), kind: CardKind::Rules }
+        Card {
+            id: RULES_ID.to_owned(),
+            kind: CardKind::Rules,
+        }
     }
 }
 
@@ -79,10 +97,18 @@ impl Card {
 /// number, then the cases by dilemma number and id.
 pub fn cards_in_print_order(deck: &Deck, cases: &[Case]) -> Vec<Card> {
     let mut cards = vec![Card::title(), Card::rules()];
-    cards.extend(deck.dilemmas.iter().filter_map(|dilemma| Card::for_dilemma(deck, dilemma)));
+    cards.extend(
+        deck.dilemmas
+            .iter()
+            .filter_map(|dilemma| Card::for_dilemma(deck, dilemma)),
+    );
 
     let mut sorted: Vec<&Case> = cases.iter().collect();
     sorted.sort_by(|a, b| a.dilemma.cmp(&b.dilemma).then_with(|| a.id.cmp(&b.id)));
-    cards.extend(sorted.into_iter().filter_map(|case| Card::for_case(deck, case)));
+    cards.extend(
+        sorted
+            .into_iter()
+            .filter_map(|case| Card::for_case(deck, case)),
+    );
     cards
 }

@@ -163,7 +163,9 @@ pub struct Deck {
 
 impl Deck {
     pub fn dilemma(&self, number: u32) -> Option<&Dilemma> {
-        self.dilemmas.iter().find(|dilemma| dilemma.number == number)
+        self.dilemmas
+            .iter()
+            .find(|dilemma| dilemma.number == number)
     }
 
     pub fn category(&self, key: &str) -> Option<&Category> {
@@ -172,7 +174,9 @@ impl Deck {
 
     /// Returns where every printed text of the deck and of `cases` came from.
     pub fn field_origins<'a>(&'a self, cases: &'a [Case]) -> impl Iterator<Item = &'a FieldOrigin> {
-        self.origins.iter().chain(cases.iter().flat_map(|case| &case.origins))
+        self.origins
+            .iter()
+            .chain(cases.iter().flat_map(|case| &case.origins))
     }
 }
 

@@ -19,10 +19,16 @@ impl StagedFiles {
     pub fn stage(&mut self, target: &Path, bytes: &[u8]) -> Result<()> {
         let dir = target.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).with_context(|| {
-            format!("kunne ikke oprette mappen {}; kontrollér at du må skrive der", dir.display())
+            format!(
+                "kunne ikke oprette mappen {}; kontrollér at du må skrive der",
+                dir.display()
+            )
         })?;
         let mut file = NamedTempFile::new_in(dir).with_context(|| {
-            format!("kunne ikke skrive i mappen {}; kontrollér at du må skrive der", dir.display())
+            format!(
+                "kunne ikke skrive i mappen {}; kontrollér at du må skrive der",
+                dir.display()
+            )
         })?;
         file.write_all(bytes)
             .and_then(|()| file.as_file().sync_all())
@@ -67,6 +73,10 @@ mod tests {
         staged.stage(&target, b"new").unwrap();
         drop(staged);
         assert_eq!(std::fs::read(&target).unwrap(), b"old");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "temporary file removed");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temporary file removed"
+        );
     }
 }

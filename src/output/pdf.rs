@@ -18,13 +18,18 @@ pub fn export(document: &PagedDocument, ident: &str) -> Result<Vec<u8>> {
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errors| {
-        let messages: Vec<String> = errors.iter().map(|error| error.message.to_string()).collect();
+        let messages: Vec<String> = errors
+            .iter()
+            .map(|error| error.message.to_string())
+            .collect();
         anyhow!("PDF-filen kunne ikke skrives: {}", messages.join("; "))
     })
 }
 
 fn source_date() -> Result<Option<Timestamp>> {
-    let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else { return Ok(None) };
+    let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
     let seconds: i64 = value.trim().parse().map_err(|_| {
         anyhow!("SOURCE_DATE_EPOCH skal være et antal sekunder siden 1970, men er «{value}»")
     })?;
@@ -58,6 +63,8 @@ pub fn add_bleed_boxes(pdf: &[u8]) -> Result<Vec<u8>> {
         page.set("BleedBox", media_box);
     }
     let mut bytes = Vec::new();
-    document.save_to(&mut bytes).context("den færdige PDF kunne ikke gemmes")?;
+    document
+        .save_to(&mut bytes)
+        .context("den færdige PDF kunne ikke gemmes")?;
     Ok(bytes)
 }

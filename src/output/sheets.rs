@@ -87,7 +87,9 @@ pub struct SheetPlan {
 fn fit_along(sheet: f64, card: f64, bleed: f64, unprintable: f64) -> (usize, f64) {
     let gutter = 2.0 * bleed;
     let reserved = 2.0 * (bleed + MARK_GAP_MM + MIN_MARK_LENGTH_MM + unprintable);
-    let count = ((sheet - reserved + gutter) / (card + gutter)).floor().max(0.0) as usize;
+    let count = ((sheet - reserved + gutter) / (card + gutter))
+        .floor()
+        .max(0.0) as usize;
     let block = count as f64 * card + count.saturating_sub(1) as f64 * gutter;
     let margin = (sheet - block) / 2.0;
     let mark = (margin - bleed - MARK_GAP_MM - unprintable).min(MARK_LENGTH_MM);
@@ -126,7 +128,10 @@ pub fn grid(paper: Paper, card: &CardFormat, unprintable: f64) -> Option<Grid> {
             mark_length_x,
             mark_length_y,
         };
-        if best.as_ref().is_none_or(|b| candidate.capacity() > b.capacity()) {
+        if best
+            .as_ref()
+            .is_none_or(|b| candidate.capacity() > b.capacity())
+        {
             best = Some(candidate);
         }
     }
@@ -159,15 +164,35 @@ impl Grid {
         for column in 0..self.columns {
             let left = self.origin_x + column as f64 * self.pitch_x;
             for x in [left, left + self.card_width] {
-                marks.push(Mark { x1: x, y1: top_end - self.mark_length_y, x2: x, y2: top_end });
-                marks.push(Mark { x1: x, y1: bottom_start, x2: x, y2: bottom_start + self.mark_length_y });
+                marks.push(Mark {
+                    x1: x,
+                    y1: top_end - self.mark_length_y,
+                    x2: x,
+                    y2: top_end,
+                });
+                marks.push(Mark {
+                    x1: x,
+                    y1: bottom_start,
+                    x2: x,
+                    y2: bottom_start + self.mark_length_y,
+                });
             }
         }
         for row in 0..self.rows {
             let top = self.origin_y + row as f64 * self.pitch_y;
             for y in [top, top + self.card_height] {
-                marks.push(Mark { x1: left_end - self.mark_length_x, y1: y, x2: left_end, y2: y });
-                marks.push(Mark { x1: right_start, y1: y, x2: right_start + self.mark_length_x, y2: y });
+                marks.push(Mark {
+                    x1: left_end - self.mark_length_x,
+                    y1: y,
+                    x2: left_end,
+                    y2: y,
+                });
+                marks.push(Mark {
+                    x1: right_start,
+                    y1: y,
+                    x2: right_start + self.mark_length_x,
+                    y2: y,
+                });
             }
         }
         marks
@@ -187,7 +212,13 @@ pub fn plan(grid: Grid, card_count: usize, settings: &SheetSettings) -> SheetPla
         offset_x_mm: settings.back_offset_x_mm,
         offset_y_mm: settings.back_offset_y_mm,
     };
-    let front_page = |side, slots| SheetPage { side, slots, marks: marks.clone(), offset_x_mm: 0.0, offset_y_mm: 0.0 };
+    let front_page = |side, slots| SheetPage {
+        side,
+        slots,
+        marks: marks.clone(),
+        offset_x_mm: 0.0,
+        offset_y_mm: 0.0,
+    };
 
     if settings.calibration_page {
         pages.push(front_page(SheetSide::CalibrationFront, Vec::new()));
@@ -220,7 +251,12 @@ mod tests {
     use super::*;
 
     fn card() -> CardFormat {
-        CardFormat { width_mm: 63.0, height_mm: 88.0, bleed_mm: 3.0, safe_margin_mm: 4.0 }
+        CardFormat {
+            width_mm: 63.0,
+            height_mm: 88.0,
+            bleed_mm: 3.0,
+            safe_margin_mm: 4.0,
+        }
     }
 
     fn settings(mirror: Mirror) -> SheetSettings {
@@ -246,7 +282,11 @@ mod tests {
         let a3 = grid(Paper::A3, &card(), 5.0).unwrap();
         let sra3 = grid(Paper::Sra3, &card(), 5.0).unwrap();
         assert!(a3.capacity() > 8, "A3 holds {}", a3.capacity());
-        assert!(sra3.capacity() >= a3.capacity(), "SRA3 holds {}", sra3.capacity());
+        assert!(
+            sra3.capacity() >= a3.capacity(),
+            "SRA3 holds {}",
+            sra3.capacity()
+        );
     }
 
     #[test]
@@ -255,11 +295,20 @@ mod tests {
             let grid = grid(paper, &card(), 5.0).unwrap();
             for mark in grid.marks() {
                 for (x, y) in [(mark.x1, mark.y1), (mark.x2, mark.y2)] {
-                    assert!(x >= 5.0 - 1e-9 && x <= grid.sheet_width_mm - 5.0 + 1e-9, "{paper:?} x {x}");
-                    assert!(y >= 5.0 - 1e-9 && y <= grid.sheet_height_mm - 5.0 + 1e-9, "{paper:?} y {y}");
+                    assert!(
+                        x >= 5.0 - 1e-9 && x <= grid.sheet_width_mm - 5.0 + 1e-9,
+                        "{paper:?} x {x}"
+                    );
+                    assert!(
+                        y >= 5.0 - 1e-9 && y <= grid.sheet_height_mm - 5.0 + 1e-9,
+                        "{paper:?} y {y}"
+                    );
                 }
                 let length = (mark.x2 - mark.x1).abs() + (mark.y2 - mark.y1).abs();
-                assert!((MIN_MARK_LENGTH_MM..=MARK_LENGTH_MM).contains(&length), "{paper:?} length {length}");
+                assert!(
+                    (MIN_MARK_LENGTH_MM..=MARK_LENGTH_MM).contains(&length),
+                    "{paper:?} length {length}"
+                );
             }
         }
     }
@@ -293,7 +342,11 @@ mod tests {
                     .flat_map(|page| page.slots.iter().map(|slot| slot.card))
                     .collect();
                 seen.sort();
-                assert_eq!(seen, (0..count).collect::<Vec<_>>(), "{count} cards, {side:?}");
+                assert_eq!(
+                    seen,
+                    (0..count).collect::<Vec<_>>(),
+                    "{count} cards, {side:?}"
+                );
             }
         }
     }
@@ -305,7 +358,11 @@ mod tests {
         let plan = plan(grid, 9, &settings(Mirror::LeftRight));
         for pair in plan.pages.chunks(2) {
             for front in &pair[0].slots {
-                let back = pair[1].slots.iter().find(|slot| slot.card == front.card).unwrap();
+                let back = pair[1]
+                    .slots
+                    .iter()
+                    .find(|slot| slot.card == front.card)
+                    .unwrap();
                 assert!((back.x_mm - (width - front.x_mm - 63.0)).abs() < 1e-9);
                 assert!((back.y_mm - front.y_mm).abs() < 1e-9);
             }
@@ -318,7 +375,11 @@ mod tests {
         let height = grid.sheet_height_mm;
         let plan = plan(grid, 3, &settings(Mirror::TopBottom));
         for front in &plan.pages[0].slots {
-            let back = plan.pages[1].slots.iter().find(|slot| slot.card == front.card).unwrap();
+            let back = plan.pages[1]
+                .slots
+                .iter()
+                .find(|slot| slot.card == front.card)
+                .unwrap();
             assert!((back.y_mm - (height - front.y_mm - 88.0)).abs() < 1e-9);
             assert!((back.x_mm - front.x_mm).abs() < 1e-9);
         }

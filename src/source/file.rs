@@ -60,7 +60,10 @@ impl SourceFiles {
                 let start = valid.len();
                 let text = format!("{valid}{rest_of_line}");
                 let end = (start + '\u{FFFD}'.len_utf8()).min(text.len());
-                let id = self.add(SourceFile { display_path: display_path.clone(), text });
+                let id = self.add(SourceFile {
+                    display_path: display_path.clone(),
+                    text,
+                });
                 Err(Diagnostic::error(format!(
                     "{display_path} er ikke gyldig UTF-8: ugyldig byte ved byte-position {offset}"
                 ))
@@ -118,8 +121,15 @@ mod tests {
         std::fs::write(&path, b"a = 1\nb = \"\xFF\"\n").unwrap();
         let mut files = SourceFiles::default();
         let diagnostic = files.read(&path, "a.toml".into()).unwrap_err();
-        assert!(diagnostic.message.contains("byte-position 11"), "{}", diagnostic.message);
+        assert!(
+            diagnostic.message.contains("byte-position 11"),
+            "{}",
+            diagnostic.message
+        );
         let location = diagnostic.location.unwrap();
-        assert_eq!(line_column(&files.get(location.file).text, location.span.start), (2, 6));
+        assert_eq!(
+            line_column(&files.get(location.file).text, location.span.start),
+            (2, 6)
+        );
     }
 }

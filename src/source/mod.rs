@@ -18,7 +18,13 @@ pub fn parse_toml<'t>(
     display_path: &str,
 ) -> Result<Spanned<DeTable<'t>>, Diagnostic> {
     DeTable::parse(text).map_err(|error| {
-        let detail = error.message().lines().next().unwrap_or_default().trim().to_owned();
+        let detail = error
+            .message()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
         let span = error.span().unwrap_or(0..0);
         let mut diagnostic = Diagnostic::error(format!("{display_path} er ikke gyldig TOML"))
             .at(file, span)
@@ -36,7 +42,9 @@ fn syntax_hint(detail: &str) -> Option<&'static str> {
     if detail.contains("duplicate key") {
         Some("et felt må kun stå én gang; slet den ene af de to linjer")
     } else if detail.contains("invalid basic string") || detail.contains("unclosed") {
-        Some("en tekst skal slutte med det samme anførselstegn, som den begynder med; brug \"\"\" … \"\"\" til tekst over flere linjer")
+        Some(
+            "en tekst skal slutte med det samme anførselstegn, som den begynder med; brug \"\"\" … \"\"\" til tekst over flere linjer",
+        )
     } else if detail.contains("expected `=`") || detail.contains("key with no value") {
         Some("skriv hvert felt som navn = værdi")
     } else {

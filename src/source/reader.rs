@@ -35,12 +35,23 @@ pub struct TableReader<'t, 'i> {
 
 impl<'t, 'i> TableReader<'t, 'i> {
     pub fn new(file: FileId, table: &'t DeTable<'i>, anchor: Range<usize>, prefix: String) -> Self {
-        Self { file, table, anchor, prefix, known: Vec::new(), diagnostics: Diagnostics::default() }
+        Self {
+            file,
+            table,
+            anchor,
+            prefix,
+            known: Vec::new(),
+            diagnostics: Diagnostics::default(),
+        }
     }
 
     /// Returns the full dotted name of a key, as shown in messages.
     pub fn key_name(&self, key: &str) -> String {
-        if self.prefix.is_empty() { key.to_owned() } else { format!("{}.{key}", self.prefix) }
+        if self.prefix.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.prefix)
+        }
     }
 
     fn lookup(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
@@ -62,10 +73,12 @@ impl<'t, 'i> TableReader<'t, 'i> {
         let name = self.key_name(key);
         let found = type_name(value.get_ref());
         self.diagnostics.push(
-            Diagnostic::error(format!("feltet `{name}` skal være {expected}, men er {found}"))
-                .at(self.file, value.span())
-                .label(format!("forventede {expected}"))
-                .hint(type_hint(expected)),
+            Diagnostic::error(format!(
+                "feltet `{name}` skal være {expected}, men er {found}"
+            ))
+            .at(self.file, value.span())
+            .label(format!("forventede {expected}"))
+            .hint(type_hint(expected)),
         );
     }
 
@@ -82,7 +95,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
     pub fn optional_string(&mut self, key: &'static str) -> Option<Field<String>> {
         let value = self.lookup(key)?;
         match value.get_ref() {
-            DeValue::String(text) => Some(Field { value: text.to_string(), span: value.span() }),
+            DeValue::String(text) => Some(Field {
+                value: text.to_string(),
+                span: value.span(),
+            }),
             _ => {
                 self.wrong_type(key, value, "en tekst");
                 None
@@ -97,13 +113,18 @@ impl<'t, 'i> TableReader<'t, 'i> {
             return None;
         };
         match value.get_ref() {
-            DeValue::Integer(number) => match i64::from_str_radix(number.as_str(), number.radix()) {
-                Ok(parsed) => Some(Field { value: parsed, span: value.span() }),
-                Err(_) => {
-                    self.wrong_type(key, value, "et heltal");
-                    None
+            DeValue::Integer(number) => {
+                match i64::from_str_radix(number.as_str(), number.radix()) {
+                    Ok(parsed) => Some(Field {
+                        value: parsed,
+                        span: value.span(),
+                    }),
+                    Err(_) => {
+                        self.wrong_type(key, value, "et heltal");
+                        None
+                    }
                 }
-            },
+            }
             _ => {
                 self.wrong_type(key, value, "et heltal");
                 None
@@ -118,14 +139,17 @@ impl<'t, 'i> TableReader<'t, 'i> {
             return None;
         };
         let parsed = match value.get_ref() {
-            DeValue::Integer(number) => {
-                i64::from_str_radix(number.as_str(), number.radix()).ok().map(|n| n as f64)
-            }
+            DeValue::Integer(number) => i64::from_str_radix(number.as_str(), number.radix())
+                .ok()
+                .map(|n| n as f64),
             DeValue::Float(number) => number.as_str().parse::<f64>().ok(),
             _ => None,
         };
         match parsed {
-            Some(parsed) if parsed.is_finite() => Some(Field { value: parsed, span: value.span() }),
+            Some(parsed) if parsed.is_finite() => Some(Field {
+                value: parsed,
+                span: value.span(),
+            }),
             _ => {
                 self.wrong_type(key, value, "et tal");
                 None
@@ -137,7 +161,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
     pub fn optional_bool(&mut self, key: &'static str) -> Option<Field<bool>> {
         let value = self.lookup(key)?;
         match value.get_ref() {
-            DeValue::Boolean(flag) => Some(Field { value: *flag, span: value.span() }),
+            DeValue::Boolean(flag) => Some(Field {
+                value: *flag,
+                span: value.span(),
+            }),
             _ => {
                 self.wrong_type(key, value, "true eller false");
                 None
@@ -158,7 +185,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
         let mut items = Vec::new();
         for item in array.iter() {
             match item.get_ref() {
-                DeValue::String(text) => items.push(Field { value: text.to_string(), span: item.span() }),
+                DeValue::String(text) => items.push(Field {
+                    value: text.to_string(),
+                    span: item.span(),
+                }),
                 _ => self.wrong_type(key, item, "en tekst"),
             }
         }
@@ -178,9 +208,9 @@ impl<'t, 'i> TableReader<'t, 'i> {
         let mut numbers = Vec::new();
         for item in array.iter() {
             let parsed = match item.get_ref() {
-                DeValue::Integer(number) => {
-                    i64::from_str_radix(number.as_str(), number.radix()).ok().map(|n| n as f64)
-                }
+                DeValue::Integer(number) => i64::from_str_radix(number.as_str(), number.radix())
+                    .ok()
+                    .map(|n| n as f64),
                 DeValue::Float(number) => number.as_str().parse::<f64>().ok(),
                 _ => None,
             };
@@ -192,7 +222,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
                 }
             }
         }
-        Some(Field { value: numbers, span: value.span() })
+        Some(Field {
+            value: numbers,
+            span: value.span(),
+        })
     }
 
     /// Opens a required sub-table.
@@ -204,7 +237,12 @@ impl<'t, 'i> TableReader<'t, 'i> {
         match value.get_ref() {
             DeValue::Table(table) => {
                 let anchor = self.key_span(key).unwrap_or_else(|| value.span());
-                Some(TableReader::new(self.file, table, anchor, self.key_name(key)))
+                Some(TableReader::new(
+                    self.file,
+                    table,
+                    anchor,
+                    self.key_name(key),
+                ))
             }
             _ => {
                 self.wrong_type(key, value, "en tabel");
@@ -237,7 +275,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
     }
 
     fn key_span(&self, key: &str) -> Option<Range<usize>> {
-        self.table.keys().find(|candidate| candidate.get_ref() == key).map(|k| k.span())
+        self.table
+            .keys()
+            .find(|candidate| candidate.get_ref() == key)
+            .map(|k| k.span())
     }
 
     /// Reports every key that no read asked for, with the nearest known key.
@@ -251,9 +292,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
 
         for key in unknown {
             let name = key.get_ref().as_ref();
-            let mut diagnostic = Diagnostic::error(format!("ukendt felt `{}`", self.key_name(name)))
-                .at(self.file, key.span())
-                .label("dette felt kendes ikke");
+            let mut diagnostic =
+                Diagnostic::error(format!("ukendt felt `{}`", self.key_name(name)))
+                    .at(self.file, key.span())
+                    .label("dette felt kendes ikke");
             diagnostic = match nearest(name, &self.known, 1).first() {
                 Some(suggestion) => diagnostic.hint(format!("mente du `{suggestion}`?")),
                 None => diagnostic.hint(format!("kendte felter her: {}", quoted_list(&self.known))),
@@ -265,7 +307,10 @@ impl<'t, 'i> TableReader<'t, 'i> {
 }
 
 fn quoted_list(keys: &[&str]) -> String {
-    keys.iter().map(|key| format!("`{key}`")).collect::<Vec<_>>().join(", ")
+    keys.iter()
+        .map(|key| format!("`{key}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Returns the Danish name of a TOML value's type, with its article.
@@ -328,7 +373,10 @@ mod tests {
         let messages = read("dilemma = \"7\"\n", |reader| {
             reader.integer("dilemma");
         });
-        assert_eq!(messages, vec!["feltet `dilemma` skal være et heltal, men er en tekst"]);
+        assert_eq!(
+            messages,
+            vec!["feltet `dilemma` skal være et heltal, men er en tekst"]
+        );
     }
 
     #[test]

@@ -29,14 +29,19 @@ pub fn load_case(
             return None;
         }
     };
-    let id = path.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+    let id = path
+        .file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let text = files.get(file).text.as_str();
     let errors_before = diagnostics.error_count();
 
     if let Some(problem) = id_problem(&id) {
         diagnostics.push(
-            Diagnostic::error(format!("filnavnet {display_path} kan ikke bruges som case-id: {problem}"))
-                .hint("omdøb filen, fx til kommune-emne.toml"),
+            Diagnostic::error(format!(
+                "filnavnet {display_path} kan ikke bruges som case-id: {problem}"
+            ))
+            .hint("omdøb filen, fx til kommune-emne.toml"),
         );
     }
 
@@ -48,8 +53,14 @@ pub fn load_case(
         }
     };
     let mut reader = TableReader::new(file, table.get_ref(), 0..0, String::new());
-    let case = CaseReader { file, source: text, deck, origins: Vec::new(), id: id.clone() }
-        .read(&mut reader, diagnostics);
+    let case = CaseReader {
+        file,
+        source: text,
+        deck,
+        origins: Vec::new(),
+        id: id.clone(),
+    }
+    .read(&mut reader, diagnostics);
     diagnostics.extend(reader.finish());
 
     if diagnostics.error_count() > errors_before {
@@ -67,22 +78,48 @@ struct CaseReader<'a> {
 }
 
 impl CaseReader<'_> {
-    fn read(mut self, reader: &mut TableReader<'_, '_>, diagnostics: &mut Diagnostics) -> Option<Case> {
+    fn read(
+        mut self,
+        reader: &mut TableReader<'_, '_>,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Case> {
         let limit = self.deck.map(|deck| deck.text.max_graphemes);
-        let dilemma = reader.integer("dilemma").and_then(|field| self.dilemma(field, diagnostics));
+        let dilemma = reader
+            .integer("dilemma")
+            .and_then(|field| self.dilemma(field, diagnostics));
         let title = reader
             .optional_string("title")
             .and_then(|field| self.text(&field, "title", Some(80), "en kort titel", diagnostics));
         let challenge = reader.string("challenge").and_then(|field| {
-            self.text(&field, "challenge", limit, "udfordringen hos kunden", diagnostics)
+            self.text(
+                &field,
+                "challenge",
+                limit,
+                "udfordringen hos kunden",
+                diagnostics,
+            )
         });
         let solution = reader.string("solution").and_then(|field| {
-            self.text(&field, "solution", limit, "løsningen på udfordringen", diagnostics)
+            self.text(
+                &field,
+                "solution",
+                limit,
+                "løsningen på udfordringen",
+                diagnostics,
+            )
         });
         let submitted_by = reader.string("submitted_by").and_then(|field| {
-            self.text(&field, "submitted_by", Some(80), "navnet på virksomheden, der indsender casen", diagnostics)
+            self.text(
+                &field,
+                "submitted_by",
+                Some(80),
+                "navnet på virksomheden, der indsender casen",
+                diagnostics,
+            )
         });
-        let example = reader.optional_bool("example").is_some_and(|field| field.value);
+        let example = reader
+            .optional_bool("example")
+            .is_some_and(|field| field.value);
         let contact = reader.table("contact").and_then(|mut table| {
             let contact = self.contact(&mut table, diagnostics);
             reader.diagnostics.extend(table.finish());
@@ -104,7 +141,9 @@ impl CaseReader<'_> {
 
     fn dilemma(&self, field: Field<i64>, diagnostics: &mut Diagnostics) -> Option<u32> {
         let deck = self.deck?;
-        let exists = u32::try_from(field.value).ok().and_then(|number| deck.dilemma(number));
+        let exists = u32::try_from(field.value)
+            .ok()
+            .and_then(|number| deck.dilemma(number));
         if let Some(dilemma) = exists {
             return Some(dilemma.number);
         }
@@ -127,7 +166,11 @@ impl CaseReader<'_> {
         purpose: &str,
         diagnostics: &mut Diagnostics,
     ) -> Option<String> {
-        let rule = TextRule { name, limit, purpose };
+        let rule = TextRule {
+            name,
+            limit,
+            purpose,
+        };
         let text = check_text(self.file, self.source, field, &rule, diagnostics)?;
         self.origins.push(FieldOrigin {
             card_id: self.id.clone(),
@@ -138,24 +181,57 @@ impl CaseReader<'_> {
         Some(text)
     }
 
-    fn contact(&mut self, table: &mut TableReader<'_, '_>, diagnostics: &mut Diagnostics) -> Option<Contact> {
-        let name = table
-            .string("name")
-            .and_then(|field| self.text(&field, "contact.name", Some(80), "kontaktpersonens navn", diagnostics));
+    fn contact(
+        &mut self,
+        table: &mut TableReader<'_, '_>,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Contact> {
+        let name = table.string("name").and_then(|field| {
+            self.text(
+                &field,
+                "contact.name",
+                Some(80),
+                "kontaktpersonens navn",
+                diagnostics,
+            )
+        });
         let organisation = table.string("organisation").and_then(|field| {
-            self.text(&field, "contact.organisation", Some(80), "kundens organisation", diagnostics)
+            self.text(
+                &field,
+                "contact.organisation",
+                Some(80),
+                "kundens organisation",
+                diagnostics,
+            )
         });
         let email = table.string("email").and_then(|field| {
-            let email = self.text(&field, "contact.email", Some(80), "en e-mailadresse", diagnostics)?;
+            let email = self.text(
+                &field,
+                "contact.email",
+                Some(80),
+                "en e-mailadresse",
+                diagnostics,
+            )?;
             self.check_format(&field, "contact.email", email_problem(&email), diagnostics)?;
             Some(email)
         });
         let phone = table.string("phone").and_then(|field| {
-            let phone = self.text(&field, "contact.phone", Some(30), "et telefonnummer", diagnostics)?;
+            let phone = self.text(
+                &field,
+                "contact.phone",
+                Some(30),
+                "et telefonnummer",
+                diagnostics,
+            )?;
             self.check_format(&field, "contact.phone", phone_problem(&phone), diagnostics)?;
             Some(phone)
         });
-        Some(Contact { name: name?, organisation: organisation?, email: email?, phone: phone? })
+        Some(Contact {
+            name: name?,
+            organisation: organisation?,
+            email: email?,
+            phone: phone?,
+        })
     }
 
     fn check_format(
@@ -165,7 +241,9 @@ impl CaseReader<'_> {
         problem: Option<&str>,
         diagnostics: &mut Diagnostics,
     ) -> Option<()> {
-        let Some(problem) = problem else { return Some(()) };
+        let Some(problem) = problem else {
+            return Some(());
+        };
         let (invalid, what) = if name.ends_with("email") {
             ("ugyldig e-mailadresse", "adressen")
         } else {
@@ -175,7 +253,9 @@ impl CaseReader<'_> {
             Diagnostic::error(format!("{invalid} i `{name}`: «{}»", field.value.trim()))
                 .at(self.file, field.span.clone())
                 .label(problem.to_owned())
-                .hint(format!("ret {what}, eller spørg kontaktpersonen om det rigtige")),
+                .hint(format!(
+                    "ret {what}, eller spørg kontaktpersonen om det rigtige"
+                )),
         );
         None
     }

@@ -26,9 +26,14 @@ pub fn email_problem(address: &str) -> Option<&'static str> {
 /// starts with + or 00 and has 8 to 15 digits (the E.164 maximum). Spaces,
 /// hyphens and parentheses may group the digits.
 pub fn phone_problem(number: &str) -> Option<&'static str> {
-    if let Some(bad) = number.chars().find(|c| !(c.is_ascii_digit() || " -()+".contains(*c))) {
+    if let Some(bad) = number
+        .chars()
+        .find(|c| !(c.is_ascii_digit() || " -()+".contains(*c)))
+    {
         return if bad.is_alphabetic() {
-            Some("nummeret må kun indeholde cifre, mellemrum, bindestreger, parenteser og et + forrest")
+            Some(
+                "nummeret må kun indeholde cifre, mellemrum, bindestreger, parenteser og et + forrest",
+            )
         } else {
             Some("nummeret indeholder et tegn, der ikke hører til et telefonnummer")
         };
@@ -48,7 +53,9 @@ pub fn phone_problem(number: &str) -> Option<&'static str> {
 
     match (international, significant) {
         (false, 8) => None,
-        (false, _) => Some("et dansk nummer skal have 8 cifre; skriv +landekode foran et udenlandsk nummer"),
+        (false, _) => {
+            Some("et dansk nummer skal have 8 cifre; skriv +landekode foran et udenlandsk nummer")
+        }
         (true, 8..=15) => None,
         (true, _) => Some("et internationalt nummer skal have 8 til 15 cifre efter + eller 00"),
     }

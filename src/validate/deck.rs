@@ -3,11 +3,11 @@
 use std::ops::RangeInclusive;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::cards::{RULES_ID, TITLE_ID};
 use crate::model::{
     CardFormat, Category, Deck, Dilemma, FieldOrigin, Mirror, Paper, Rules, SheetSettings, Symbol,
     TextSettings,
 };
-use crate::model::cards::{RULES_ID, TITLE_ID};
 use crate::project::Project;
 use crate::source::{Field, FileId, SourceFiles, TableReader, parse_toml};
 
@@ -15,15 +15,23 @@ use super::text::{TextRule, check_text};
 
 /// Reads `deck/deck.toml`, `deck/dilemmas.toml` and `deck/rules.toml`.
 /// Returns the deck only when all three are valid.
-pub fn load_deck(project: &Project, files: &mut SourceFiles, diagnostics: &mut Diagnostics) -> Option<Deck> {
+pub fn load_deck(
+    project: &Project,
+    files: &mut SourceFiles,
+    diagnostics: &mut Diagnostics,
+) -> Option<Deck> {
     let errors_before = diagnostics.error_count();
     let mut origins = Vec::new();
     let settings = read_file(project, "deck.toml", files, diagnostics, |ctx, reader| {
         read_settings(ctx, reader, &mut origins)
     });
-    let dilemmas = read_file(project, "dilemmas.toml", files, diagnostics, |ctx, reader| {
-        read_dilemmas(ctx, reader, &mut origins)
-    });
+    let dilemmas = read_file(
+        project,
+        "dilemmas.toml",
+        files,
+        diagnostics,
+        |ctx, reader| read_dilemmas(ctx, reader, &mut origins),
+    );
     let rules = read_file(project, "rules.toml", files, diagnostics, |ctx, reader| {
         read_rules(ctx, reader, &mut origins)
     });
@@ -56,12 +64,28 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn text(&mut self, field: Option<Field<String>>, name: &str, purpose: &str) -> Option<String> {
-        let rule = TextRule { name, limit: None, purpose };
-        check_text(self.file, self.source, &field?, &rule, &mut self.diagnostics)
+        let rule = TextRule {
+            name,
+            limit: None,
+            purpose,
+        };
+        check_text(
+            self.file,
+            self.source,
+            &field?,
+            &rule,
+            &mut self.diagnostics,
+        )
     }
 
     /// Checks that a number lies in `range`, reporting it otherwise.
-    fn in_range(&mut self, field: Option<Field<f64>>, name: &str, range: RangeInclusive<f64>, unit: &str) -> Option<f64> {
+    fn in_range(
+        &mut self,
+        field: Option<Field<f64>>,
+        name: &str,
+        range: RangeInclusive<f64>,
+        unit: &str,
+    ) -> Option<f64> {
         let field = field?;
         if range.contains(&field.value) {
             return Some(field.value);
@@ -125,7 +149,11 @@ fn read_file<T>(
             return None;
         }
     };
-    let mut context = Context { file, source, diagnostics: Diagnostics::default() };
+    let mut context = Context {
+        file,
+        source,
+        diagnostics: Diagnostics::default(),
+    };
     let mut reader = TableReader::new(file, table.get_ref(), 0..0, String::new());
     let value = read(&mut context, &mut reader);
     diagnostics.extend(reader.finish());
@@ -143,11 +171,35 @@ struct Settings {
     sheet: SheetSettings,
 }
 
-fn read_settings(ctx: &mut Context<'_>, reader: &mut TableReader<'_, '_>, origins: &mut Vec<FieldOrigin>) -> Option<Settings> {
-    let title = ctx.card_text(reader.string("title"), (TITLE_ID, "title"), "spillets titel", origins);
-    let subtitle = ctx.card_text(reader.string("subtitle"), (TITLE_ID, "subtitle"), "en undertitel", origins);
-    let publisher = ctx.card_text(reader.string("publisher"), (TITLE_ID, "publisher"), "udgiverens navn", origins);
-    let intro = ctx.card_text(reader.string("intro"), (TITLE_ID, "intro"), "teksten på titelkortets bagside", origins);
+fn read_settings(
+    ctx: &mut Context<'_>,
+    reader: &mut TableReader<'_, '_>,
+    origins: &mut Vec<FieldOrigin>,
+) -> Option<Settings> {
+    let title = ctx.card_text(
+        reader.string("title"),
+        (TITLE_ID, "title"),
+        "spillets titel",
+        origins,
+    );
+    let subtitle = ctx.card_text(
+        reader.string("subtitle"),
+        (TITLE_ID, "subtitle"),
+        "en undertitel",
+        origins,
+    );
+    let publisher = ctx.card_text(
+        reader.string("publisher"),
+        (TITLE_ID, "publisher"),
+        "udgiverens navn",
+        origins,
+    );
+    let intro = ctx.card_text(
+        reader.string("intro"),
+        (TITLE_ID, "intro"),
+        "teksten på titelkortets bagside",
+        origins,
+    );
 
     let card = reader.table("card").and_then(|mut table| {
         let card = read_card_format(ctx, &mut table);
@@ -176,18 +228,54 @@ fn read_settings(ctx: &mut Context<'_>, reader: &mut TableReader<'_, '_>, origin
 }
 
 fn read_card_format(ctx: &mut Context<'_>, table: &mut TableReader<'_, '_>) -> Option<CardFormat> {
-    let width_mm = ctx.in_range(table.number("width_mm"), "card.width_mm", 30.0..=300.0, "mm");
-    let height_mm = ctx.in_range(table.number("height_mm"), "card.height_mm", 30.0..=300.0, "mm");
+    let width_mm = ctx.in_range(
+        table.number("width_mm"),
+        "card.width_mm",
+        30.0..=300.0,
+        "mm",
+    );
+    let height_mm = ctx.in_range(
+        table.number("height_mm"),
+        "card.height_mm",
+        30.0..=300.0,
+        "mm",
+    );
     let bleed_mm = ctx.in_range(table.number("bleed_mm"), "card.bleed_mm", 1.0..=10.0, "mm");
-    let safe_margin_mm = ctx.in_range(table.number("safe_margin_mm"), "card.safe_margin_mm", 0.0..=20.0, "mm");
-    Some(CardFormat { width_mm: width_mm?, height_mm: height_mm?, bleed_mm: bleed_mm?, safe_margin_mm: safe_margin_mm? })
+    let safe_margin_mm = ctx.in_range(
+        table.number("safe_margin_mm"),
+        "card.safe_margin_mm",
+        0.0..=20.0,
+        "mm",
+    );
+    Some(CardFormat {
+        width_mm: width_mm?,
+        height_mm: height_mm?,
+        bleed_mm: bleed_mm?,
+        safe_margin_mm: safe_margin_mm?,
+    })
 }
 
-fn read_text_settings(ctx: &mut Context<'_>, table: &mut TableReader<'_, '_>) -> Option<TextSettings> {
-    let limit = table.integer("max_graphemes").map(|field| Field { value: field.value as f64, span: field.span });
+fn read_text_settings(
+    ctx: &mut Context<'_>,
+    table: &mut TableReader<'_, '_>,
+) -> Option<TextSettings> {
+    let limit = table.integer("max_graphemes").map(|field| Field {
+        value: field.value as f64,
+        span: field.span,
+    });
     let max_graphemes = ctx.in_range(limit, "text.max_graphemes", 1.0..=2000.0, "tegn");
-    let font_size_pt = ctx.in_range(table.number("font_size_pt"), "text.font_size_pt", 5.0..=24.0, "pt");
-    let min_font_size_pt = ctx.in_range(table.number("min_font_size_pt"), "text.min_font_size_pt", 4.0..=24.0, "pt");
+    let font_size_pt = ctx.in_range(
+        table.number("font_size_pt"),
+        "text.font_size_pt",
+        5.0..=24.0,
+        "pt",
+    );
+    let min_font_size_pt = ctx.in_range(
+        table.number("min_font_size_pt"),
+        "text.min_font_size_pt",
+        4.0..=24.0,
+        "pt",
+    );
     let (font_size_pt, min_font_size_pt) = (font_size_pt?, min_font_size_pt?);
     if min_font_size_pt > font_size_pt {
         ctx.diagnostics.push(
@@ -198,10 +286,17 @@ fn read_text_settings(ctx: &mut Context<'_>, table: &mut TableReader<'_, '_>) ->
         );
         return None;
     }
-    Some(TextSettings { max_graphemes: max_graphemes? as usize, font_size_pt, min_font_size_pt })
+    Some(TextSettings {
+        max_graphemes: max_graphemes? as usize,
+        font_size_pt,
+        min_font_size_pt,
+    })
 }
 
-fn read_sheet_settings(ctx: &mut Context<'_>, table: &mut TableReader<'_, '_>) -> Option<SheetSettings> {
+fn read_sheet_settings(
+    ctx: &mut Context<'_>,
+    table: &mut TableReader<'_, '_>,
+) -> Option<SheetSettings> {
     let paper = table.string("paper").and_then(|field| {
         let paper = match field.value.to_uppercase().as_str() {
             "A4" => Some(Paper::A4),
@@ -211,9 +306,12 @@ fn read_sheet_settings(ctx: &mut Context<'_>, table: &mut TableReader<'_, '_>) -
         };
         if paper.is_none() {
             ctx.diagnostics.push(
-                Diagnostic::error(format!("ukendt papirformat «{}» i `sheet.paper`", field.value))
-                    .at(ctx.file, field.span)
-                    .hint("vælg \"A4\", \"A3\" eller \"SRA3\""),
+                Diagnostic::error(format!(
+                    "ukendt papirformat «{}» i `sheet.paper`",
+                    field.value
+                ))
+                .at(ctx.file, field.span)
+                .hint("vælg \"A4\", \"A3\" eller \"SRA3\""),
             );
         }
         paper
@@ -233,10 +331,27 @@ fn read_sheet_settings(ctx: &mut Context<'_>, table: &mut TableReader<'_, '_>) -
         }
         mirror
     });
-    let back_offset_x_mm = ctx.in_range(table.number("back_offset_x_mm"), "sheet.back_offset_x_mm", -20.0..=20.0, "mm");
-    let back_offset_y_mm = ctx.in_range(table.number("back_offset_y_mm"), "sheet.back_offset_y_mm", -20.0..=20.0, "mm");
-    let calibration_page = table.optional_bool("calibration_page").is_some_and(|field| field.value);
-    let unprintable_mm = ctx.in_range(table.number("unprintable_mm"), "sheet.unprintable_mm", 0.0..=25.0, "mm");
+    let back_offset_x_mm = ctx.in_range(
+        table.number("back_offset_x_mm"),
+        "sheet.back_offset_x_mm",
+        -20.0..=20.0,
+        "mm",
+    );
+    let back_offset_y_mm = ctx.in_range(
+        table.number("back_offset_y_mm"),
+        "sheet.back_offset_y_mm",
+        -20.0..=20.0,
+        "mm",
+    );
+    let calibration_page = table
+        .optional_bool("calibration_page")
+        .is_some_and(|field| field.value);
+    let unprintable_mm = ctx.in_range(
+        table.number("unprintable_mm"),
+        "sheet.unprintable_mm",
+        0.0..=25.0,
+        "mm",
+    );
     Some(SheetSettings {
         paper: paper?,
         mirror: mirror?,
@@ -271,7 +386,11 @@ fn read_dilemmas(
     Some((categories, dilemmas))
 }
 
-fn read_category(ctx: &mut Context<'_>, table: &mut TableReader<'_, '_>, earlier: &[Category]) -> Option<Category> {
+fn read_category(
+    ctx: &mut Context<'_>,
+    table: &mut TableReader<'_, '_>,
+    earlier: &[Category],
+) -> Option<Category> {
     let key = table.string("key");
     let name = ctx.text(table.string("name"), "name", "kategoriens navn");
     let symbol = table.string("symbol").and_then(|field| {
@@ -285,8 +404,12 @@ fn read_category(ctx: &mut Context<'_>, table: &mut TableReader<'_, '_>, earlier
         }
         symbol
     });
-    let print_color = table.number_list("print_color").and_then(|field| cmyk(ctx, field));
-    let screen_color = table.string("screen_color").and_then(|field| hex_color(ctx, field));
+    let print_color = table
+        .number_list("print_color")
+        .and_then(|field| cmyk(ctx, field));
+    let screen_color = table
+        .string("screen_color")
+        .and_then(|field| hex_color(ctx, field));
 
     let key = key?;
     if earlier.iter().any(|category| category.key == key.value) {
@@ -315,10 +438,12 @@ fn cmyk(ctx: &mut Context<'_>, field: Field<Vec<f64>>) -> Option<[f64; 4]> {
         Some(values) if values.iter().all(|v| (0.0..=100.0).contains(v)) => Some(values),
         _ => {
             ctx.diagnostics.push(
-                Diagnostic::error("`print_color` skal være fire procenttal: cyan, magenta, gul og sort")
-                    .at(ctx.file, field.span)
-                    .label("forventede fx [100, 70, 0, 30]")
-                    .hint("hvert tal skal ligge mellem 0 og 100"),
+                Diagnostic::error(
+                    "`print_color` skal være fire procenttal: cyan, magenta, gul og sort",
+                )
+                .at(ctx.file, field.span)
+                .label("forventede fx [100, 70, 0, 30]")
+                .hint("hvert tal skal ligge mellem 0 og 100"),
             );
             None
         }
@@ -329,7 +454,9 @@ fn cmyk(ctx: &mut Context<'_>, field: Field<Vec<f64>>) -> Option<[f64; 4]> {
 fn hex_color(ctx: &mut Context<'_>, field: Field<String>) -> Option<(String, f64)> {
     let digits = field.value.strip_prefix('#').filter(|d| d.len() == 6);
     let channels: Option<Vec<u8>> = digits.and_then(|digits| {
-        (0..3).map(|i| u8::from_str_radix(&digits[2 * i..2 * i + 2], 16).ok()).collect()
+        (0..3)
+            .map(|i| u8::from_str_radix(&digits[2 * i..2 * i + 2], 16).ok())
+            .collect()
     });
     let Some(channels) = channels else {
         ctx.diagnostics.push(
@@ -341,9 +468,14 @@ fn hex_color(ctx: &mut Context<'_>, field: Field<String>) -> Option<(String, f64
     };
     let linear = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
-    let luminance = 0.2126 * linear(channels[0]) + 0.7152 * linear(channels[1]) + 0.0722 * linear(channels[2]);
+    let luminance =
+        0.2126 * linear(channels[0]) + 0.7152 * linear(channels[1]) + 0.0722 * linear(channels[2]);
     Some((field.value.to_lowercase(), luminance))
 }
 
@@ -357,8 +489,11 @@ fn read_dilemma(
     let number = table.integer("number")?;
     let Ok(value) = u32::try_from(number.value) else {
         ctx.diagnostics.push(
-            Diagnostic::error(format!("dilemmanummeret {} er ikke et positivt tal", number.value))
-                .at(ctx.file, number.span),
+            Diagnostic::error(format!(
+                "dilemmanummeret {} er ikke et positivt tal",
+                number.value
+            ))
+            .at(ctx.file, number.span),
         );
         return None;
     };
@@ -371,33 +506,69 @@ fn read_dilemma(
         return None;
     }
     let category = table.string("category").and_then(|field| {
-        if categories.iter().any(|category| category.key == field.value) {
+        if categories
+            .iter()
+            .any(|category| category.key == field.value)
+        {
             return Some(field.value);
         }
-        let keys: Vec<&str> = categories.iter().map(|category| category.key.as_str()).collect();
+        let keys: Vec<&str> = categories
+            .iter()
+            .map(|category| category.key.as_str())
+            .collect();
         ctx.diagnostics.push(
-            Diagnostic::error(format!("ukendt kategori «{}» i dilemma {value}", field.value))
-                .at(ctx.file, field.span)
-                .hint(format!("brug en af: {}", keys.join(", "))),
+            Diagnostic::error(format!(
+                "ukendt kategori «{}» i dilemma {value}",
+                field.value
+            ))
+            .at(ctx.file, field.span)
+            .hint(format!("brug en af: {}", keys.join(", "))),
         );
         None
     });
     let card_id = crate::model::Card::dilemma_id(value);
-    let question = ctx.card_text(table.string("question"), (&card_id, "question"), "dilemmaspørgsmålet", origins);
-    Some(Dilemma { number: value, category: category?, question: question? })
+    let question = ctx.card_text(
+        table.string("question"),
+        (&card_id, "question"),
+        "dilemmaspørgsmålet",
+        origins,
+    );
+    Some(Dilemma {
+        number: value,
+        category: category?,
+        question: question?,
+    })
 }
 
-fn read_rules(ctx: &mut Context<'_>, reader: &mut TableReader<'_, '_>, origins: &mut Vec<FieldOrigin>) -> Option<Rules> {
-    let title = ctx.card_text(reader.string("title"), (RULES_ID, "title"), "regelkortets overskrift", origins);
+fn read_rules(
+    ctx: &mut Context<'_>,
+    reader: &mut TableReader<'_, '_>,
+    origins: &mut Vec<FieldOrigin>,
+) -> Option<Rules> {
+    let title = ctx.card_text(
+        reader.string("title"),
+        (RULES_ID, "title"),
+        "regelkortets overskrift",
+        origins,
+    );
     let mut side = |key: &'static str, reader: &mut TableReader<'_, '_>| -> Option<Vec<String>> {
         let items = reader.string_list(key)?;
         let mut paragraphs = Vec::new();
         for item in items {
-            paragraphs.push(ctx.card_text(Some(item), (RULES_ID, key), "et afsnit af reglerne", origins)?);
+            paragraphs.push(ctx.card_text(
+                Some(item),
+                (RULES_ID, key),
+                "et afsnit af reglerne",
+                origins,
+            )?);
         }
         Some(paragraphs)
     };
     let front = side("front", reader);
     let back = side("back", reader);
-    Some(Rules { title: title?, front: front?, back: back? })
+    Some(Rules {
+        title: title?,
+        front: front?,
+        back: back?,
+    })
 }

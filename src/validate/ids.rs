@@ -14,8 +14,13 @@ pub fn id_problem(id: &str) -> Option<String> {
     if id.is_empty() {
         return Some("navnet er tomt".into());
     }
-    if let Some(bad) = id.chars().find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '_')) {
-        return Some(format!("navnet indeholder tegnet «{bad}»; brug kun bogstaver, tal, - og _"));
+    if let Some(bad) = id
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        return Some(format!(
+            "navnet indeholder tegnet «{bad}»; brug kun bogstaver, tal, - og _"
+        ));
     }
     let lower = id.to_lowercase();
     if lower == TITLE_ID || lower == RULES_ID || lower.starts_with(DILEMMA_PREFIX) {
@@ -29,12 +34,17 @@ pub fn id_problem(id: &str) -> Option<String> {
 pub fn check_case_ids(paths: &[PathBuf], diagnostics: &mut Diagnostics) {
     let mut by_folded: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for path in paths {
-        let Some(stem) = path.file_stem() else { continue };
+        let Some(stem) = path.file_stem() else {
+            continue;
+        };
         let stem = stem.to_string_lossy().into_owned();
         by_folded.entry(stem.to_lowercase()).or_default().push(stem);
     }
     for names in by_folded.values().filter(|names| names.len() > 1) {
-        let listed = names.iter().map(|name| format!("cases/{name}.toml")).collect::<Vec<_>>();
+        let listed = names
+            .iter()
+            .map(|name| format!("cases/{name}.toml"))
+            .collect::<Vec<_>>();
         diagnostics.push(
             Diagnostic::error(format!(
                 "{} har samme id, når der ses bort fra store og små bogstaver",
@@ -67,11 +77,17 @@ mod tests {
 
     #[test]
     fn case_ids_differing_in_case_collide() {
-        let paths = vec![PathBuf::from("cases/Data.toml"), PathBuf::from("cases/data.toml")];
+        let paths = vec![
+            PathBuf::from("cases/Data.toml"),
+            PathBuf::from("cases/data.toml"),
+        ];
         let mut diagnostics = Diagnostics::default();
         check_case_ids(&paths, &mut diagnostics);
         assert_eq!(diagnostics.error_count(), 1);
         let message = &diagnostics.iter().next().unwrap().message;
-        assert!(message.contains("cases/Data.toml og cases/data.toml"), "{message}");
+        assert!(
+            message.contains("cases/Data.toml og cases/data.toml"),
+            "{message}"
+        );
     }
 }

@@ -43,7 +43,12 @@ pub fn load_project(project: &Project) -> Loaded {
             cases.push(case);
         }
     }
-    Loaded { deck, cases, files, diagnostics }
+    Loaded {
+        deck,
+        cases,
+        files,
+        diagnostics,
+    }
 }
 
 /// Returns the `.toml` files in `cases/`, sorted by name.

@@ -63,7 +63,9 @@ impl Literal {
     /// uses escapes and offsets inside the value cannot be mapped.
     pub fn find(source: &str, field: &Field<String>) -> Option<Self> {
         let written = source.get(field.span.clone())?;
-        let delimiter = ["\"\"\"", "'''", "\"", "'"].into_iter().find(|d| written.starts_with(d))?;
+        let delimiter = ["\"\"\"", "'''", "\"", "'"]
+            .into_iter()
+            .find(|d| written.starts_with(d))?;
         let mut start = field.span.start + delimiter.len();
         if delimiter.len() == 3 && source[start..].starts_with('\n') {
             start += 1;
@@ -104,8 +106,10 @@ pub fn check_text(
         None => field.span.clone(),
     };
 
-    if let Some((offset, control)) =
-        field.value.char_indices().find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+    if let Some((offset, control)) = field
+        .value
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
     {
         diagnostics.push(
             Diagnostic::error(format!(
@@ -133,7 +137,9 @@ pub fn check_text(
     if let Some(limit) = rule.limit {
         let count = grapheme_count(&text);
         if count > limit {
-            diagnostics.push(too_long(file, field, &literal, rule.name, &text, count, limit));
+            diagnostics.push(too_long(
+                file, field, &literal, rule.name, &text, count, limit,
+            ));
             return None;
         }
     }
@@ -174,7 +180,10 @@ mod tests {
 
     #[test]
     fn normalize_collapses_whitespace_and_trims() {
-        assert_eq!(normalize("  Kommunen\n  ville\t\tdele  "), "Kommunen ville dele");
+        assert_eq!(
+            normalize("  Kommunen\n  ville\t\tdele  "),
+            "Kommunen ville dele"
+        );
     }
 
     #[test]
@@ -206,13 +215,23 @@ mod tests {
     fn field(value: &str) -> (String, Field<String>) {
         let source = format!("challenge = \"{value}\"\n");
         let span = 12..source.len() - 1;
-        (source, Field { value: value.to_owned(), span })
+        (
+            source,
+            Field {
+                value: value.to_owned(),
+                span,
+            },
+        )
     }
 
     fn run(value: &str, limit: usize) -> (Option<String>, Diagnostics) {
         let (source, field) = field(value);
         let mut diagnostics = Diagnostics::default();
-        let rule = TextRule { name: "challenge", limit: Some(limit), purpose: "udfordringen" };
+        let rule = TextRule {
+            name: "challenge",
+            limit: Some(limit),
+            purpose: "udfordringen",
+        };
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.toml");
         std::fs::write(&path, &source).unwrap();
@@ -236,8 +255,16 @@ mod tests {
         let (result, diagnostics) = run(&value, 250);
         assert!(result.is_none());
         let diagnostic = diagnostics.iter().next().unwrap();
-        assert!(diagnostic.message.contains("251 tegn"), "{}", diagnostic.message);
-        assert!(diagnostic.message.contains("(1 for mange)"), "{}", diagnostic.message);
+        assert!(
+            diagnostic.message.contains("251 tegn"),
+            "{}",
+            diagnostic.message
+        );
+        assert!(
+            diagnostic.message.contains("(1 for mange)"),
+            "{}",
+            diagnostic.message
+        );
         let span = diagnostic.location.as_ref().unwrap().span.clone();
         assert_eq!(span.start, 13 + 250 * "æ".len());
     }
@@ -261,7 +288,10 @@ mod tests {
     fn check_text_rejects_whitespace_only() {
         let (result, diagnostics) = run(" \t\n  ", 250);
         assert!(result.is_none());
-        assert_eq!(diagnostics.iter().next().unwrap().message, "feltet `challenge` er tomt");
+        assert_eq!(
+            diagnostics.iter().next().unwrap().message,
+            "feltet `challenge` er tomt"
+        );
     }
 
     #[test]
@@ -269,7 +299,11 @@ mod tests {
         let (result, diagnostics) = run("Data\u{0007}deling", 250);
         assert!(result.is_none());
         let diagnostic = diagnostics.iter().next().unwrap();
-        assert!(diagnostic.message.contains("U+0007"), "{}", diagnostic.message);
+        assert!(
+            diagnostic.message.contains("U+0007"),
+            "{}",
+            diagnostic.message
+        );
         assert_eq!(diagnostic.location.as_ref().unwrap().span, 17..18);
     }
 }

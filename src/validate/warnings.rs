@@ -6,8 +6,11 @@ use crate::model::{Case, Deck};
 /// Warns about example cases and about dilemmas that no case answers.
 pub fn deck_warnings(deck: &Deck, cases: &[Case]) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
-    let examples: Vec<String> =
-        cases.iter().filter(|case| case.example).map(|case| format!("cases/{}.toml", case.id)).collect();
+    let examples: Vec<String> = cases
+        .iter()
+        .filter(|case| case.example)
+        .map(|case| format!("cases/{}.toml", case.id))
+        .collect();
     if !examples.is_empty() {
         diagnostics.push(
             Diagnostic::warning(format!(
@@ -27,12 +30,13 @@ pub fn deck_warnings(deck: &Deck, cases: &[Case]) -> Diagnostics {
     if !missing.is_empty() {
         let message = match missing.as_slice() {
             [number] => format!("dilemma {number} har ingen case"),
-            _ => format!("{} dilemmaer har ingen case: {}", missing.len(), missing.join(", ")),
+            _ => format!(
+                "{} dilemmaer har ingen case: {}",
+                missing.len(),
+                missing.join(", ")
+            ),
         };
-        diagnostics.push(
-            Diagnostic::warning(message)
-                .hint("se oversigten med `dilemmaspil list`"),
-        );
+        diagnostics.push(Diagnostic::warning(message).hint("se oversigten med `dilemmaspil list`"));
     }
     diagnostics
 }

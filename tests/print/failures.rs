@@ -27,30 +27,58 @@ fn build_rejects_text_that_does_not_fit() {
     let run = project.run(&["build"]);
 
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let expected = format!("fejl: ordet «{}» i `challenge` på kortet «for-lang» er for bredt", "0123456789".repeat(8));
+    let expected = format!(
+        "fejl: ordet «{}» i `challenge` på kortet «for-lang» er for bredt",
+        "0123456789".repeat(8)
+    );
     assert!(run.stderr.contains(&expected), "{}", run.stderr);
-    assert!(run.stderr.contains("cases/for-lang.toml:2:13"), "{}", run.stderr);
-    assert_eq!(std::fs::read(project.print_pdf()).unwrap(), before, "previous PDF kept");
+    assert!(
+        run.stderr.contains("cases/for-lang.toml:2:13"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read(project.print_pdf()).unwrap(),
+        before,
+        "previous PDF kept"
+    );
 }
 
 #[test]
 fn build_rejects_invalid_case_without_writing() {
     let project = Project::shipped();
-    project.write("cases/ugyldig.toml", &CASE.replace("dilemma = 3", "dilemma = 30"));
+    project.write(
+        "cases/ugyldig.toml",
+        &CASE.replace("dilemma = 3", "dilemma = 30"),
+    );
     let run = project.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("fejl: dilemma 30 findes ikke"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fejl: dilemma 30 findes ikke"),
+        "{}",
+        run.stderr
+    );
     assert!(!project.path("output").exists(), "nothing written");
 }
 
 #[test]
 fn build_prints_typst_syntax_literally() {
     let project = Project::shipped();
-    let text = r"Tegn som #let x = 1, $a$, *fed*, _kursiv_, <tag>, @ref, \n, [klammer] og // kommentar";
-    project.write("cases/tegn.toml", &CASE.replace("Kommunen ville bruge en ny teknologi.", &text.replace('\\', "\\\\")));
+    let text =
+        r"Tegn som #let x = 1, $a$, *fed*, _kursiv_, <tag>, @ref, \n, [klammer] og // kommentar";
+    project.write(
+        "cases/tegn.toml",
+        &CASE.replace(
+            "Kommunen ville bruge en ny teknologi.",
+            &text.replace('\\', "\\\\"),
+        ),
+    );
     project.build();
     let pdf_text = squeeze(&tool("pdftotext", &[path_str(&project.print_pdf()), "-"]));
-    assert!(pdf_text.contains(&squeeze(text)), "text printed as written:\n{pdf_text}");
+    assert!(
+        pdf_text.contains(&squeeze(text)),
+        "text printed as written:\n{pdf_text}"
+    );
 }
 
 #[test]
@@ -59,7 +87,11 @@ fn build_reports_unwritable_output() {
     std::fs::write(project.path("output"), b"not a folder").unwrap();
     let run = project.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("fejl: kunne ikke oprette mappen"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fejl: kunne ikke oprette mappen"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -86,12 +118,21 @@ fn build_rejects_question_too_long_for_card() {
     let project = Project::shipped();
     let dilemmas = std::fs::read_to_string(project.path("deck/dilemmas.toml")).unwrap();
     let long = "Vi vil gerne dele data på tværs, men er i tvivl om rammerne. ".repeat(12);
-    let changed = dilemmas.replacen("question = \"Der er klare fordele", &format!("question = \"{long}Der er klare fordele"), 1);
+    let changed = dilemmas.replacen(
+        "question = \"Der er klare fordele",
+        &format!("question = \"{long}Der er klare fordele"),
+        1,
+    );
     assert_ne!(changed, dilemmas, "question 1 not found");
     project.write("deck/dilemmas.toml", &changed);
 
     let run = project.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("fejl: teksten i `question` på kortet «dilemma-1» fylder for meget"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("fejl: teksten i `question` på kortet «dilemma-1» fylder for meget"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("deck/dilemmas.toml:"), "{}", run.stderr);
 }

@@ -6,7 +6,9 @@ use crate::support::{Project, mm, path_str, squeeze, tool};
 
 /// Cards in the shipped deck: title, rules, 18 dilemmas and the example cases.
 fn shipped_card_count() -> usize {
-    let cases = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/cases")).unwrap().count();
+    let cases = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/cases"))
+        .unwrap()
+        .count();
     20 + cases
 }
 
@@ -28,8 +30,15 @@ fn print_pdf_has_two_pages_per_card() {
     let project = Project::shipped();
     project.build();
     let info = tool("pdfinfo", &[path_str(&project.print_pdf())]);
-    let pages = info.lines().find(|line| line.starts_with("Pages:")).unwrap();
-    assert_eq!(pages.split_whitespace().nth(1).unwrap(), (2 * shipped_card_count()).to_string(), "{info}");
+    let pages = info
+        .lines()
+        .find(|line| line.starts_with("Pages:"))
+        .unwrap();
+    assert_eq!(
+        pages.split_whitespace().nth(1).unwrap(),
+        (2 * shipped_card_count()).to_string(),
+        "{info}"
+    );
 }
 
 #[test]
@@ -45,13 +54,26 @@ fn print_pdf_boxes_present_and_inset_by_bleed() {
         let bleed_box = number_list(page.get(b"BleedBox").expect("BleedBox key on the page"));
         assert_eq!(bleed_box, media, "page {number}: BleedBox equals MediaBox");
         for (index, (outer, inner)) in media.iter().zip(&trim).enumerate() {
-            let inset = if index < 2 { inner - outer } else { outer - inner };
-            assert!((inset - bleed).abs() < 0.01, "page {number}: TrimBox side {index} inset {inset} pt");
+            let inset = if index < 2 {
+                inner - outer
+            } else {
+                outer - inner
+            };
+            assert!(
+                (inset - bleed).abs() < 0.01,
+                "page {number}: TrimBox side {index} inset {inset} pt"
+            );
         }
         let width = trim[2] - trim[0];
         let height = trim[3] - trim[1];
-        assert!((width - mm(63.0)).abs() < 0.01, "page {number}: trim width {width}");
-        assert!((height - mm(88.0)).abs() < 0.01, "page {number}: trim height {height}");
+        assert!(
+            (width - mm(63.0)).abs() < 0.01,
+            "page {number}: trim width {width}"
+        );
+        assert!(
+            (height - mm(88.0)).abs() < 0.01,
+            "page {number}: trim height {height}"
+        );
     }
 }
 
@@ -103,7 +125,10 @@ fn pdfs_pass_qpdf_check() {
     project.build();
     for pdf in [project.print_pdf(), project.sheet_pdf()] {
         let report = tool("qpdf", &["--check", path_str(&pdf)]);
-        assert!(report.contains("No syntax or stream encoding errors"), "{report}");
+        assert!(
+            report.contains("No syntax or stream encoding errors"),
+            "{report}"
+        );
     }
 }
 
@@ -113,15 +138,31 @@ fn print_pdf_contains_every_text() {
     project.build();
     let text = squeeze(&tool("pdftotext", &[path_str(&project.print_pdf()), "-"]));
 
-    let dilemmas: toml::Table = std::fs::read_to_string(project.path("deck/dilemmas.toml")).unwrap().parse().unwrap();
+    let dilemmas: toml::Table = std::fs::read_to_string(project.path("deck/dilemmas.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
     for dilemma in dilemmas["dilemma"].as_array().unwrap() {
         let question = dilemma["question"].as_str().unwrap();
-        assert!(text.contains(&squeeze(question)), "question missing: {question}");
+        assert!(
+            text.contains(&squeeze(question)),
+            "question missing: {question}"
+        );
     }
     for entry in std::fs::read_dir(project.path("cases")).unwrap() {
-        let case: toml::Table = std::fs::read_to_string(entry.unwrap().path()).unwrap().parse().unwrap();
+        let case: toml::Table = std::fs::read_to_string(entry.unwrap().path())
+            .unwrap()
+            .parse()
+            .unwrap();
         let contact = case["contact"].as_table().unwrap();
-        let fields = [&case["challenge"], &case["solution"], &case["submitted_by"], &contact["name"], &contact["email"], &contact["phone"]];
+        let fields = [
+            &case["challenge"],
+            &case["solution"],
+            &case["submitted_by"],
+            &contact["name"],
+            &contact["email"],
+            &contact["phone"],
+        ];
         for field in fields {
             let value = field.as_str().unwrap();
             assert!(text.contains(&squeeze(value)), "case text missing: {value}");
@@ -133,9 +174,15 @@ fn print_pdf_contains_every_text() {
 fn build_is_deterministic() {
     let project = Project::shipped();
     project.build();
-    let first = (std::fs::read(project.print_pdf()).unwrap(), std::fs::read(project.sheet_pdf()).unwrap());
+    let first = (
+        std::fs::read(project.print_pdf()).unwrap(),
+        std::fs::read(project.sheet_pdf()).unwrap(),
+    );
     project.build();
-    let second = (std::fs::read(project.print_pdf()).unwrap(), std::fs::read(project.sheet_pdf()).unwrap());
+    let second = (
+        std::fs::read(project.print_pdf()).unwrap(),
+        std::fs::read(project.sheet_pdf()).unwrap(),
+    );
     assert!(first.0 == second.0, "print-shop PDF differs between builds");
     assert!(first.1 == second.1, "sheet PDF differs between builds");
 }
@@ -152,8 +199,16 @@ fn build_date_comes_from_source_date_epoch() {
 fn build_summary_lists_files_and_warnings() {
     let project = Project::shipped();
     let run = project.build();
-    assert!(run.stderr.contains("output/kort-trykkeri.pdf"), "{}", run.stderr);
-    assert!(run.stderr.contains("output/kort-ark-A4.pdf"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("output/kort-trykkeri.pdf"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("output/kort-ark-A4.pdf"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("eksempel-cases"), "{}", run.stderr);
     assert!(run.stderr.contains("har ingen case"), "{}", run.stderr);
     assert!(run.stderr.contains("Jura"), "{}", run.stderr);

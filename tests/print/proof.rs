@@ -20,11 +20,15 @@ fn proof(project: &Project, args: &[&str], file: &str) -> RgbaImage {
     all.extend_from_slice(args);
     let run = project.run(&all);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    image::open(project.path(&format!("output/proof/{file}.png"))).unwrap().to_rgba8()
+    image::open(project.path(&format!("output/proof/{file}.png")))
+        .unwrap()
+        .to_rgba8()
 }
 
 fn close(a: Rgba<u8>, b: Rgba<u8>, tolerance: i32) -> bool {
-    a.0.iter().zip(b.0.iter()).all(|(x, y)| (i32::from(*x) - i32::from(*y)).abs() <= tolerance)
+    a.0.iter()
+        .zip(b.0.iter())
+        .all(|(x, y)| (i32::from(*x) - i32::from(*y)).abs() <= tolerance)
 }
 
 #[test]
@@ -34,8 +38,16 @@ fn proof_size_matches_trim_plus_bleed() {
         let image = proof(&project, &["1", "--dpi", &dpi.to_string()], "dilemma-1");
         let width = px(2.0 * FACE_WIDTH_MM + GAP_MM, dpi);
         let height = px(FACE_HEIGHT_MM + LABEL_MM, dpi);
-        assert!(image.width().abs_diff(width) <= 1, "{dpi} dpi: width {} not {width}", image.width());
-        assert!(image.height().abs_diff(height) <= 1, "{dpi} dpi: height {} not {height}", image.height());
+        assert!(
+            image.width().abs_diff(width) <= 1,
+            "{dpi} dpi: width {} not {width}",
+            image.width()
+        );
+        assert!(
+            image.height().abs_diff(height) <= 1,
+            "{dpi} dpi: height {} not {height}",
+            image.height()
+        );
     }
 }
 
@@ -50,14 +62,26 @@ fn proof_bleed_carries_category_colour() {
     let in_trim = *image.get_pixel(px(5.0, dpi), top + px(5.0, dpi));
     // Jura is CMYK 100/75/0/35: a dark blue however a renderer converts it.
     let is_jura = |Rgba([r, g, b, _]): Rgba<u8>| b > 90 && b > r + 60 && b > g + 40 && r < 40;
-    assert!(is_jura(in_bleed), "bleed pixel {in_bleed:?} is not Jura blue");
-    assert!(close(in_bleed, in_trim, 2), "bleed {in_bleed:?} differs from trim {in_trim:?}");
+    assert!(
+        is_jura(in_bleed),
+        "bleed pixel {in_bleed:?} is not Jura blue"
+    );
+    assert!(
+        close(in_bleed, in_trim, 2),
+        "bleed {in_bleed:?} differs from trim {in_trim:?}"
+    );
     // The back of a dilemma card is the category colour to the bleed edge.
     let back_left = px(FACE_WIDTH_MM + GAP_MM, dpi);
     let back_bleed = *image.get_pixel(back_left + px(1.0, dpi), top + px(90.0, dpi));
     let back_centre = *image.get_pixel(back_left + px(10.0, dpi), top + px(80.0, dpi));
-    assert!(close(back_bleed, in_bleed, 2), "back bleed pixel {back_bleed:?}");
-    assert!(close(back_centre, in_bleed, 2), "back inside pixel {back_centre:?}");
+    assert!(
+        close(back_bleed, in_bleed, 2),
+        "back bleed pixel {back_bleed:?}"
+    );
+    assert!(
+        close(back_centre, in_bleed, 2),
+        "back inside pixel {back_centre:?}"
+    );
 }
 
 /// Returns whether pixel (x, y) lies within `reach` pixels of a guide line.
@@ -89,8 +113,16 @@ fn near_guide(x: u32, y: u32, dpi: u32, reach: f64) -> bool {
 fn proof_guides_change_only_guide_pixels() {
     let project = Project::shipped();
     let dpi = 100;
-    let with = proof(&project, &["soendeaa-aeldredata", "--dpi", "100"], "soendeaa-aeldredata");
-    let without = proof(&project, &["soendeaa-aeldredata", "--dpi", "100", "--no-guides"], "soendeaa-aeldredata");
+    let with = proof(
+        &project,
+        &["soendeaa-aeldredata", "--dpi", "100"],
+        "soendeaa-aeldredata",
+    );
+    let without = proof(
+        &project,
+        &["soendeaa-aeldredata", "--dpi", "100", "--no-guides"],
+        "soendeaa-aeldredata",
+    );
     assert_eq!(with.dimensions(), without.dimensions());
     let mut changed = 0;
     for (x, y, pixel) in with.enumerate_pixels() {
@@ -98,7 +130,10 @@ fn proof_guides_change_only_guide_pixels() {
             continue;
         }
         changed += 1;
-        assert!(near_guide(x, y, dpi, 2.5), "pixel ({x}, {y}) changed away from the guides");
+        assert!(
+            near_guide(x, y, dpi, 2.5),
+            "pixel ({x}, {y}) changed away from the guides"
+        );
     }
     assert!(changed > 1000, "guides drew only {changed} pixels");
 }
@@ -111,7 +146,21 @@ fn proof_matches_print_pdf_page() {
     let image = proof(&project, &["1", "--dpi", "72", "--no-guides"], "dilemma-1");
     // Dilemma 1 is the third card: pages 5 and 6 of the print-shop PDF.
     let prefix = project.path("page");
-    tool("pdftoppm", &["-r", "72", "-f", "5", "-l", "5", "-png", "-singlefile", path_str(&project.print_pdf()), path_str(&prefix)]);
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "72",
+            "-f",
+            "5",
+            "-l",
+            "5",
+            "-png",
+            "-singlefile",
+            path_str(&project.print_pdf()),
+            path_str(&prefix),
+        ],
+    );
     let page = image::open(project.path("page.png")).unwrap().to_rgba8();
     let top = px(LABEL_MM, dpi);
     let width = page.width().min(px(FACE_WIDTH_MM, dpi));
@@ -121,13 +170,21 @@ fn proof_matches_print_pdf_page() {
         for x in 0..width {
             let a = page.get_pixel(x, y);
             let b = image.get_pixel(x, top + y);
-            total += a.0.iter().zip(b.0.iter()).take(3).map(|(p, q)| u64::from(p.abs_diff(*q))).sum::<u64>();
+            total +=
+                a.0.iter()
+                    .zip(b.0.iter())
+                    .take(3)
+                    .map(|(p, q)| u64::from(p.abs_diff(*q)))
+                    .sum::<u64>();
         }
     }
     let mean = total as f64 / f64::from(width * height * 3);
     // Poppler and Typst anti-alias edges differently; a wrong face or a
     // shifted one differs by far more.
-    assert!(mean < 10.0, "proof differs from the print-shop page by {mean:.1} per channel");
+    assert!(
+        mean < 10.0,
+        "proof differs from the print-shop page by {mean:.1} per channel"
+    );
 }
 
 #[test]
@@ -135,8 +192,17 @@ fn proof_unknown_id_lists_nearest() {
     let project = Project::shipped();
     let run = project.run(&["proof", "norreby-sky"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("fejl: kortet «norreby-sky» findes ikke"), "{}", run.stderr);
-    assert!(run.stderr.contains("nærmeste kort: norreby-skyhosting"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("fejl: kortet «norreby-sky» findes ikke"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("nærmeste kort: norreby-skyhosting"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -151,7 +217,11 @@ fn proof_file_outside_cases_is_validated() {
     std::fs::write(&outside, case.replace("dilemma = 1", "dilemma = 40")).unwrap();
     let run = project.run(&["proof", path_str(&outside)]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("fejl: dilemma 40 findes ikke"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("fejl: dilemma 40 findes ikke"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("indsendt.toml:"), "{}", run.stderr);
 }
 
@@ -164,7 +234,13 @@ fn proof_all_writes_contact_sheet() {
     let info = tool("pdfinfo", &[path_str(&pdf)]);
     assert!(info.contains("595.276 x 841.89"), "A4 pages:\n{info}");
     let text = tool("pdftotext", &[path_str(&pdf), "-"]);
-    for id in ["titelkort", "regelkort", "dilemma-1", "dilemma-18", "norreby-skyhosting"] {
+    for id in [
+        "titelkort",
+        "regelkort",
+        "dilemma-1",
+        "dilemma-18",
+        "norreby-skyhosting",
+    ] {
         assert!(text.contains(id), "{id} missing from the contact sheet");
     }
 }

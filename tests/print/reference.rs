@@ -13,7 +13,9 @@ const DPI: &str = "40";
 const TOLERANCE: f64 = 1.5;
 
 fn reference_path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference").join(format!("{name}.png"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/reference")
+        .join(format!("{name}.png"))
 }
 
 fn check(card: &str) {
@@ -30,9 +32,18 @@ fn check(card: &str) {
     }
     let rendered = image::open(&rendered_path).unwrap().to_rgb8();
     let expected = image::open(&reference)
-        .unwrap_or_else(|error| panic!("{} missing ({error}); see the module docs", reference.display()))
+        .unwrap_or_else(|error| {
+            panic!(
+                "{} missing ({error}); see the module docs",
+                reference.display()
+            )
+        })
         .to_rgb8();
-    assert_eq!(rendered.dimensions(), expected.dimensions(), "{card}: size changed");
+    assert_eq!(
+        rendered.dimensions(),
+        expected.dimensions(),
+        "{card}: size changed"
+    );
     let total: u64 = rendered
         .as_raw()
         .iter()
@@ -40,7 +51,10 @@ fn check(card: &str) {
         .map(|(a, b)| u64::from(a.abs_diff(*b)))
         .sum();
     let mean = total as f64 / rendered.as_raw().len() as f64;
-    assert!(mean <= TOLERANCE, "{card}: differs from its reference by {mean:.2} per channel");
+    assert!(
+        mean <= TOLERANCE,
+        "{card}: differs from its reference by {mean:.2} per channel"
+    );
 }
 
 #[test]

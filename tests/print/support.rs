@@ -20,7 +20,6 @@ pub struct Project {
 #[derive(Debug)]
 pub struct Run {
     pub code: i32,
-    pub stdout: String,
     pub stderr: String,
 }
 
@@ -56,7 +55,6 @@ impl Project {
             .expect("binary runs");
         Run {
             code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         }
     }
@@ -97,7 +95,9 @@ pub fn tool(program: &str, args: &[&str]) -> String {
     let output = Command::new(program)
         .args(args)
         .output()
-        .unwrap_or_else(|error| panic!("{program} did not run ({error}); install it as .ci/run does"));
+        .unwrap_or_else(|error| {
+            panic!("{program} did not run ({error}); install it as .ci/run does")
+        });
     assert!(
         output.status.success(),
         "{program} {args:?} failed:\n{}",
@@ -146,7 +146,12 @@ pub fn words(pdf: &Path) -> Vec<Word> {
             let text_end = rest.rfind("</word>").unwrap();
             words.push(Word {
                 page,
-                text: rest[text_start..text_end].replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'"),
+                text: rest[text_start..text_end]
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'"),
                 x_min: attribute("xMin"),
                 y_min: attribute("yMin"),
             });

@@ -58,53 +58,97 @@ pub fn make_proof(project: &Project, args: &ProofArgs, target: &str) -> Result<P
     let Some(deck) = load_deck(project, &mut files, &mut diagnostics) else {
         print_report(&diagnostics, &files);
         print_summary(&diagnostics, "Prøvetrykket");
-        return Ok(Proof { outcome: Outcome::Failed, source: None, written: None });
+        return Ok(Proof {
+            outcome: Outcome::Failed,
+            source: None,
+            written: None,
+        });
     };
     let resolved = resolve::resolve(project, &deck, target, &mut files, &mut diagnostics)?;
     let source = resolved.source.clone();
     let Some(card) = resolved.card else {
         print_report(&diagnostics, &files);
         print_summary(&diagnostics, "Prøvetrykket");
-        return Ok(Proof { outcome: Outcome::Failed, source, written: None });
+        return Ok(Proof {
+            outcome: Outcome::Failed,
+            source,
+            written: None,
+        });
     };
 
     let layouts = Layouts::load(project)?;
     let proof = json!({ "guides": !args.no_guides, "gap_mm": GAP_MM, "label_mm": LABEL_MM });
     let cards = [card];
-    let data = LayoutData { deck: &deck, cards: &cards, sheets: None, proof: Some(proof) };
+    let data = LayoutData {
+        deck: &deck,
+        cards: &cards,
+        sheets: None,
+        proof: Some(proof),
+    };
     let document = layouts.compile("proof.typ", &data)?;
-    diagnostics.extend(fit_errors(&document, deck.origins.iter().chain(&resolved.origins)));
+    diagnostics.extend(fit_errors(
+        &document,
+        deck.origins.iter().chain(&resolved.origins),
+    ));
 
     let (bytes, width, height) = png::render_first_page(&document, args.dpi)?;
-    let path = project.output_dir().join("proof").join(format!("{}.png", cards[0].id));
+    let path = project
+        .output_dir()
+        .join("proof")
+        .join(format!("{}.png", cards[0].id));
     let mut staged = StagedFiles::default();
     staged.stage(&path, &bytes)?;
     staged.commit()?;
 
     print_report(&diagnostics, &files);
-    let outcome = if diagnostics.has_errors() { Outcome::Failed } else { Outcome::Success };
+    let outcome = if diagnostics.has_errors() {
+        Outcome::Failed
+    } else {
+        Outcome::Success
+    };
     if outcome == Outcome::Failed {
         print_summary(&diagnostics, "Prøvetrykket");
     }
-    let written = format!("{} ({width} x {height} px, {} dpi)", project.display(&path), args.dpi);
-    Ok(Proof { outcome, source, written: Some(written) })
+    let written = format!(
+        "{} ({width} x {height} px, {} dpi)",
+        project.display(&path),
+        args.dpi
+    );
+    Ok(Proof {
+        outcome,
+        source,
+        written: Some(written),
+    })
 }
 
 fn contact_sheet(project: &Project) -> Result<Outcome> {
     let started = Instant::now();
     let mut loaded = load_project(project);
-    let Some(deck) = loaded.deck.as_ref().filter(|_| !loaded.diagnostics.has_errors()) else {
+    let Some(deck) = loaded
+        .deck
+        .as_ref()
+        .filter(|_| !loaded.diagnostics.has_errors())
+    else {
         print_report(&loaded.diagnostics, &loaded.files);
         print_summary(&loaded.diagnostics, "Kontaktarket");
         return Ok(Outcome::Failed);
     };
-    loaded.diagnostics.extend(deck_warnings(deck, &loaded.cases));
+    loaded
+        .diagnostics
+        .extend(deck_warnings(deck, &loaded.cases));
     let cards = cards_in_print_order(deck, &loaded.cases);
 
     let layouts = Layouts::load(project)?;
-    let data = LayoutData { deck, cards: &cards, sheets: None, proof: None };
+    let data = LayoutData {
+        deck,
+        cards: &cards,
+        sheets: None,
+        proof: None,
+    };
     let document = layouts.compile("contact-sheet.typ", &data)?;
-    loaded.diagnostics.extend(fit_errors(&document, deck.field_origins(&loaded.cases)));
+    loaded
+        .diagnostics
+        .extend(fit_errors(&document, deck.field_origins(&loaded.cases)));
     let bytes = pdf::export(&document, "dilemmaspil-kontaktark")?;
 
     let path = project.output_dir().join("proof").join("kontaktark.pdf");
@@ -121,5 +165,9 @@ fn contact_sheet(project: &Project) -> Result<Outcome> {
         started.elapsed().as_secs_f64()
     );
     print_summary(&loaded.diagnostics, "Kontaktarket");
-    Ok(if loaded.diagnostics.has_errors() { Outcome::Failed } else { Outcome::Success })
+    Ok(if loaded.diagnostics.has_errors() {
+        Outcome::Failed
+    } else {
+        Outcome::Success
+    })
 }

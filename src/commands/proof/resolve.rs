@@ -23,7 +23,11 @@ pub struct Resolved {
 
 impl Resolved {
     fn card(card: Card) -> Self {
-        Self { card: Some(card), source: None, origins: Vec::new() }
+        Self {
+            card: Some(card),
+            source: None,
+            origins: Vec::new(),
+        }
     }
 }
 
@@ -45,9 +49,16 @@ pub fn resolve(
         return Ok(case_card(project, deck, as_path, files, diagnostics));
     }
 
-    let number = target.strip_prefix(DILEMMA_PREFIX).unwrap_or(target).parse::<u32>().ok();
+    let number = target
+        .strip_prefix(DILEMMA_PREFIX)
+        .unwrap_or(target)
+        .parse::<u32>()
+        .ok();
     if let Some(number) = number {
-        return match deck.dilemma(number).and_then(|dilemma| Card::for_dilemma(deck, dilemma)) {
+        return match deck
+            .dilemma(number)
+            .and_then(|dilemma| Card::for_dilemma(deck, dilemma))
+        {
             Some(card) => Ok(Resolved::card(card)),
             None => Err(UsageError(format!(
                 "dilemma {number} findes ikke\nhjælp: vælg et nummer fra 1 til {}",
@@ -76,21 +87,34 @@ fn case_card(
     files: &mut SourceFiles,
     diagnostics: &mut Diagnostics,
 ) -> Resolved {
-    let display = std::path::absolute(path).map(|p| project.display(&p)).unwrap_or_else(|_| path.display().to_string());
+    let display = std::path::absolute(path)
+        .map(|p| project.display(&p))
+        .unwrap_or_else(|_| path.display().to_string());
     let case = load_case(path, display, Some(deck), files, diagnostics);
     let card = case.as_ref().and_then(|case| Card::for_case(deck, case));
     let origins = case.map(|case| case.origins).unwrap_or_default();
-    Resolved { card, source: Some(path.to_owned()), origins }
+    Resolved {
+        card,
+        source: Some(path.to_owned()),
+        origins,
+    }
 }
 
 fn unknown_id(project: &Project, deck: &Deck, target: &str) -> UsageError {
     let mut known: Vec<String> = vec![TITLE_ID.to_owned(), RULES_ID.to_owned()];
-    known.extend(deck.dilemmas.iter().map(|dilemma| Card::dilemma_id(dilemma.number)));
+    known.extend(
+        deck.dilemmas
+            .iter()
+            .map(|dilemma| Card::dilemma_id(dilemma.number)),
+    );
     if let Ok(entries) = std::fs::read_dir(project.cases_dir()) {
         let mut ids: Vec<String> = entries
             .filter_map(|entry| entry.ok().map(|entry| entry.path()))
             .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-            .filter_map(|path| path.file_stem().map(|stem| stem.to_string_lossy().into_owned()))
+            .filter_map(|path| {
+                path.file_stem()
+                    .map(|stem| stem.to_string_lossy().into_owned())
+            })
             .collect();
         ids.sort();
         known.extend(ids);

@@ -25,7 +25,9 @@ pub fn run(project: &Project, args: &ProofArgs, target: &str) -> Result<Outcome>
     // A first render that failed early has no source; find the file by name.
     let case_file = proof.source.clone().or_else(|| {
         let by_id = project.cases_dir().join(format!("{target}.toml"));
-        [PathBuf::from(target), by_id].into_iter().find(|path| path.is_file())
+        [PathBuf::from(target), by_id]
+            .into_iter()
+            .find(|path| path.is_file())
     });
     let watched = Watched::new(project, case_file.as_deref());
     for (path, mode) in watched.roots() {
@@ -63,7 +65,11 @@ fn render(project: &Project, args: &ProofArgs, target: &str) -> Proof {
         Err(error) => {
             eprintln!("fejl: {error:#}");
             eprintln!("[prøvetryk] fejlede – venter på næste ændring");
-            Proof { outcome: Outcome::Failed, source: None, written: None }
+            Proof {
+                outcome: Outcome::Failed,
+                source: None,
+                written: None,
+            }
         }
     }
 }
@@ -78,7 +84,10 @@ impl Watched {
     fn new(project: &Project, case_file: Option<&Path>) -> Self {
         let absolute = |path: &Path| std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
         Self {
-            folders: vec![absolute(&project.deck_dir()), absolute(&project.layouts_dir())],
+            folders: vec![
+                absolute(&project.deck_dir()),
+                absolute(&project.layouts_dir()),
+            ],
             case_file: case_file.map(absolute),
         }
     }
@@ -86,7 +95,11 @@ impl Watched {
     /// Returns what to hand the watcher. The case file's folder is watched
     /// rather than the file, because editors often save by replacing it.
     fn roots(&self) -> Vec<(PathBuf, RecursiveMode)> {
-        let mut roots: Vec<_> = self.folders.iter().map(|f| (f.clone(), RecursiveMode::Recursive)).collect();
+        let mut roots: Vec<_> = self
+            .folders
+            .iter()
+            .map(|f| (f.clone(), RecursiveMode::Recursive))
+            .collect();
         if let Some(parent) = self.case_file.as_ref().and_then(|file| file.parent()) {
             roots.push((parent.to_owned(), RecursiveMode::NonRecursive));
         }
@@ -97,16 +110,24 @@ impl Watched {
     /// proof itself reads these files and would otherwise trigger itself.
     fn is_relevant(&self, event: &notify::Result<Event>) -> bool {
         let Ok(event) = event else { return false };
-        if !matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)) {
+        if !matches!(
+            event.kind,
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+        ) {
             return false;
         }
         event.paths.iter().any(|path| {
-            self.folders.iter().any(|folder| path.starts_with(folder)) || self.case_file.as_deref() == Some(path.as_path())
+            self.folders.iter().any(|folder| path.starts_with(folder))
+                || self.case_file.as_deref() == Some(path.as_path())
         })
     }
 
     fn describe(&self, project: &Project) -> String {
-        let mut shown: Vec<String> = self.folders.iter().map(|f| format!("{}/", project.display(f))).collect();
+        let mut shown: Vec<String> = self
+            .folders
+            .iter()
+            .map(|f| format!("{}/", project.display(f)))
+            .collect();
         shown.extend(self.case_file.iter().map(|f| project.display(f)));
         shown.join(", ")
     }

@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod diagnostic;
+mod io_error;
 mod layout;
 mod model;
 mod output;
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(error) => {
-            eprintln!("fejl: {error:#}");
+            eprintln!("fejl: {}", io_error::chain(&error));
             if error.is::<UsageError>() {
                 ExitCode::from(2)
             } else {

@@ -59,8 +59,27 @@ pub fn run(project: &Project, args: &NewArgs) -> Result<Outcome> {
         .with_context(|| format!("kunne ikke skrive {display}"))?;
 
     println!("oprettede {display} til dilemma {}", dilemma.number);
-    println!("udfyld felterne, og kontrollér filen med `dilemmaspil check {display}`");
+    println!(
+        "udfyld felterne, og kontrollér filen med `{}`",
+        check_command(project, &path)
+    );
     Ok(Outcome::Success)
+}
+
+/// Returns a `check` command for `path` that works from the current folder.
+fn check_command(project: &Project, path: &std::path::Path) -> String {
+    let current = std::env::current_dir().unwrap_or_default();
+    let file = path.strip_prefix(&current).unwrap_or(path);
+    let root = std::path::absolute(&project.root).unwrap_or_else(|_| project.root.clone());
+    if root == current {
+        format!("dilemmaspil check {}", file.display())
+    } else {
+        format!(
+            "dilemmaspil --project {} check {}",
+            project.root.display(),
+            file.display()
+        )
+    }
 }
 
 fn next_free_name(cases_dir: &std::path::Path, dilemma: u32) -> String {
@@ -81,7 +100,7 @@ fn template(deck: &Deck, dilemma: u32, question: &str) -> String {
 # {question}
 dilemma = {dilemma}
 
-# Valgfri kort titel på casen (højst 80 tegn). Slet linjen, hvis der ikke er nogen.
+# Valgfri kort titel på casen (højst 80 tegn). Lad den stå tom, hvis der ikke er nogen.
 title = ""
 
 # Den konkrete udfordring hos kunden. Står på kortets forside.

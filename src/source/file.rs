@@ -39,10 +39,18 @@ impl SourceFiles {
     /// can show the line.
     pub fn read(&mut self, path: &Path, display_path: String) -> Result<FileId, Diagnostic> {
         let bytes = std::fs::read(path).map_err(|error| {
-            Diagnostic::error(format!("kunne ikke læse filen {display_path}: {error}"))
-                .hint("kontrollér at filen findes, og at du har adgang til at læse den")
+            Diagnostic::error(format!(
+                "kunne ikke læse filen {display_path}: {}",
+                crate::io_error::describe(&error)
+            ))
+            .hint("kontrollér at filen findes, og at du har adgang til at læse den")
         })?;
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        let bytes = &bytes[bom..];
 
         match std::str::from_utf8(bytes) {
             Ok(text) => {
@@ -56,6 +64,7 @@ impl SourceFiles {
                     .split('\n')
                     .next()
                     .unwrap_or_default()
+                    .trim_end_matches('\r')
                     .to_owned();
                 let start = valid.len();
                 let text = format!("{valid}{rest_of_line}");
@@ -65,7 +74,8 @@ impl SourceFiles {
                     text,
                 });
                 Err(Diagnostic::error(format!(
-                    "{display_path} er ikke gyldig UTF-8: ugyldig byte ved byte-position {offset}"
+                    "{display_path} er ikke gyldig UTF-8: ugyldig byte ved byte-position {}",
+                    bom + offset
                 ))
                 .at(id, start..end)
                 .label("ugyldig byte her")

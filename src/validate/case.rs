@@ -87,8 +87,10 @@ impl CaseReader<'_> {
         let dilemma = reader
             .integer("dilemma")
             .and_then(|field| self.dilemma(field, diagnostics));
+        // An empty title means no title, as in the template that `new` writes.
         let title = reader
             .optional_string("title")
+            .filter(|field| !field.value.trim().is_empty())
             .and_then(|field| self.text(&field, "title", Some(80), "en kort titel", diagnostics));
         let challenge = reader.string("challenge").and_then(|field| {
             self.text(

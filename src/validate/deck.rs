@@ -368,8 +368,13 @@ fn read_dilemmas(
     origins: &mut Vec<FieldOrigin>,
 ) -> Option<(Vec<Category>, Vec<Dilemma>)> {
     let mut categories = Vec::new();
+    // Keys of every category written, valid or not, so that one broken
+    // category does not also make its dilemmas report an unknown category.
+    let mut declared = Vec::new();
     for mut table in reader.table_list("category") {
-        if let Some(category) = read_category(ctx, &mut table, &categories) {
+        let (key, category) = read_category(ctx, &mut table, &categories);
+        declared.extend(key);
+        if let Some(category) = category {
             categories.push(category);
         }
         ctx.diagnostics.extend(table.finish());
@@ -377,7 +382,9 @@ fn read_dilemmas(
 
     let mut dilemmas: Vec<Dilemma> = Vec::new();
     for mut table in reader.table_list("dilemma") {
-        if let Some(dilemma) = read_dilemma(ctx, &mut table, &categories, &dilemmas, origins) {
+        if let Some(dilemma) =
+            read_dilemma(ctx, &mut table, &categories, &declared, &dilemmas, origins)
+        {
             dilemmas.push(dilemma);
         }
         ctx.diagnostics.extend(table.finish());
@@ -390,8 +397,18 @@ fn read_category(
     ctx: &mut Context<'_>,
     table: &mut TableReader<'_, '_>,
     earlier: &[Category],
-) -> Option<Category> {
+) -> (Option<String>, Option<Category>) {
     let key = table.string("key");
+    let declared = key.as_ref().map(|field| field.value.clone());
+    (declared, category_from(ctx, table, earlier, key))
+}
+
+fn category_from(
+    ctx: &mut Context<'_>,
+    table: &mut TableReader<'_, '_>,
+    earlier: &[Category],
+    key: Option<Field<String>>,
+) -> Option<Category> {
     let name = ctx.text(table.string("name"), "name", "kategoriens navn");
     let symbol = table.string("symbol").and_then(|field| {
         let symbol = Symbol::parse(&field.value);
@@ -483,6 +500,7 @@ fn read_dilemma(
     ctx: &mut Context<'_>,
     table: &mut TableReader<'_, '_>,
     categories: &[Category],
+    declared: &[String],
     earlier: &[Dilemma],
     origins: &mut Vec<FieldOrigin>,
 ) -> Option<Dilemma> {
@@ -512,10 +530,11 @@ fn read_dilemma(
         {
             return Some(field.value);
         }
-        let keys: Vec<&str> = categories
-            .iter()
-            .map(|category| category.key.as_str())
-            .collect();
+        if declared.contains(&field.value) {
+            // The category is reported on its own; skip this dilemma quietly.
+            return None;
+        }
+        let keys: Vec<&str> = declared.iter().map(String::as_str).collect();
         ctx.diagnostics.push(
             Diagnostic::error(format!(
                 "ukendt kategori «{}» i dilemma {value}",

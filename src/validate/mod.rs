@@ -59,8 +59,9 @@ pub fn case_paths(project: &Project, diagnostics: &mut Diagnostics) -> Vec<std::
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(error) => {
             diagnostics.push(crate::diagnostic::Diagnostic::error(format!(
-                "kunne ikke læse mappen {}: {error}",
-                project.display(&dir)
+                "kunne ikke læse mappen {}: {}",
+                project.display(&dir),
+                crate::io_error::describe(&error)
             )));
             return Vec::new();
         }

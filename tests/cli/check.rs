@@ -743,3 +743,59 @@ fn check_reports_deck_setting_out_of_range() {
         &format!("deck/deck.toml:{line}:12"),
     );
 }
+
+#[test]
+fn check_counts_bom_in_byte_offset() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(
+        case_with_challenge("Kommunen X")
+            .replace('\n', "\r\n")
+            .as_bytes(),
+    );
+    let offset = bytes
+        .iter()
+        .position(|&byte| byte == b'X')
+        .expect("marker in case");
+    bytes[offset] = 0xFF;
+    let project = Project::with_deck();
+    project.write_case("bom.toml", &bytes);
+
+    let run = project.run(&["check"]);
+
+    assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
+    let invalid = run.diagnostic_at(
+        &format!(
+            "fejl: cases/bom.toml er ikke gyldig UTF-8: ugyldig byte ved byte-position {offset}"
+        ),
+        "cases/bom.toml:3:23",
+    );
+    assert!(!invalid.contains('\r'), "carriage return shown:\n{invalid}");
+}
+
+#[test]
+fn check_reports_bad_category_once() {
+    let project = Project::with_deck();
+    let line = project.edit(
+        "deck/dilemmas.toml",
+        "symbol = \"square\"",
+        "symbol = \"star\"",
+    );
+
+    let run = project.run(&["check"]);
+
+    assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
+    run.diagnostic_at(
+        "fejl: ukendt symbol «star»",
+        &format!("deck/dilemmas.toml:{line}:10"),
+    );
+    assert!(
+        !run.stderr.contains("ukendt kategori"),
+        "stderr:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("Kontrollen mislykkedes: 1 fejl"),
+        "stderr:\n{}",
+        run.stderr
+    );
+}

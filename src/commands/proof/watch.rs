@@ -63,7 +63,7 @@ fn render(project: &Project, args: &ProofArgs, target: &str) -> Proof {
             proof
         }
         Err(error) => {
-            eprintln!("fejl: {error:#}");
+            eprintln!("fejl: {}", crate::io_error::chain(&error));
             eprintln!("[prøvetryk] fejlede – venter på næste ændring");
             Proof {
                 outcome: Outcome::Failed,

@@ -213,3 +213,45 @@ fn build_summary_lists_files_and_warnings() {
     assert!(run.stderr.contains("har ingen case"), "{}", run.stderr);
     assert!(run.stderr.contains("Jura"), "{}", run.stderr);
 }
+
+#[test]
+fn pdfs_separate_into_process_plates_only() {
+    let project = Project::shipped();
+    project.build();
+    for pdf in [project.print_pdf(), project.sheet_pdf()] {
+        let plates = tempfile::tempdir().unwrap();
+        let target = plates.path().join("sep.tif");
+        let output = format!("-sOutputFile={}", target.display());
+        tool(
+            "gs",
+            &[
+                "-q",
+                "-dBATCH",
+                "-dNOPAUSE",
+                "-dSAFER",
+                "-sDEVICE=tiffsep",
+                "-r20",
+                &output,
+                path_str(&pdf),
+            ],
+        );
+        let mut names: Vec<String> = std::fs::read_dir(plates.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        for name in &names {
+            let is_process = ["Cyan", "Magenta", "Yellow", "Black"]
+                .iter()
+                .any(|plate| name.contains(&format!("({plate})")));
+            assert!(
+                is_process || name == "sep.tif",
+                "{pdf:?} has a plate besides CMYK: {name}"
+            );
+        }
+        assert!(
+            names.iter().any(|name| name.contains("(Black)")),
+            "{pdf:?}: no black plate in {names:?}"
+        );
+    }
+}

@@ -9,12 +9,14 @@ use anyhow::{Result, bail};
 use crate::cli::BuildArgs;
 use crate::commands::{Outcome, UsageError};
 use crate::diagnostic::{print_report, print_summary};
-use crate::layout::{LayoutData, Layouts, fit_errors};
+use crate::layout::{LayoutData, Layouts, fit_errors_from};
 use crate::model::{Card, Deck, SheetSettings, cards_in_print_order};
 use crate::output::atomic::StagedFiles;
+use crate::output::impose::impose;
 use crate::output::{pdf, sheets};
 use crate::project::Project;
 use crate::validate::{deck_warnings, load_project};
+use typst::layout::Abs;
 
 pub fn run(project: &Project, args: &BuildArgs) -> Result<Outcome> {
     let started = Instant::now();
@@ -37,20 +39,15 @@ pub fn run(project: &Project, args: &BuildArgs) -> Result<Outcome> {
     let layouts = Layouts::load(project)?;
 
     eprintln!("sætter {} kort …", cards.len());
-    let data = LayoutData {
-        deck,
-        cards: &cards,
-        sheets: None,
-        proof: None,
-    };
-    let print_document = layouts.compile("print.typ", &data)?;
-    let fit = fit_errors(&print_document, deck.field_origins(&loaded.cases));
-    if fit.has_errors() {
+    let faces = layouts.compile_faces(deck, &cards)?;
+    if !faces.fit_problems.is_empty() {
+        let fit = fit_errors_from(&faces.fit_problems, deck.field_origins(&loaded.cases));
         loaded.diagnostics.extend(fit);
         print_report(&loaded.diagnostics, &loaded.files);
         print_summary(&loaded.diagnostics, "Bygningen");
         return Ok(Outcome::Failed);
     }
+    let print_document = faces.document;
 
     let Some(grid) = sheets::grid(deck.sheet.paper, &deck.card, deck.sheet.unprintable_mm) else {
         bail!(
@@ -65,11 +62,12 @@ pub fn run(project: &Project, args: &BuildArgs) -> Result<Outcome> {
     eprintln!("lægger kortene på {} ark …", plan.pages.len());
     let data = LayoutData {
         deck,
-        cards: &cards,
+        cards: &[],
         sheets: Some(&plan),
         proof: None,
     };
-    let sheet_document = layouts.compile("sheets.typ", &data)?;
+    let marks = layouts.compile("sheets.typ", &data)?;
+    let sheet_document = impose(&print_document, &marks, &plan, Abs::mm(deck.card.bleed_mm));
 
     eprintln!("skriver PDF-filerne …");
     let print_pdf = pdf::add_bleed_boxes(&pdf::export(&print_document, "dilemmaspil-trykkeri")?)?;

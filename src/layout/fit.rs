@@ -11,13 +11,23 @@ use crate::model::FieldOrigin;
 
 /// A text that did not fit even at the minimum size.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-struct FitProblem {
+pub struct FitProblem {
     pub card: String,
     pub field: String,
     /// Minimum size tried, in points.
     pub min: f64,
     /// A word that cannot break and is wider than the box, if that is why.
     pub word: Option<String>,
+}
+
+/// Returns an error for every problem in `problems`, pointing at the field
+/// in its source file.
+pub fn fit_errors_from<'a>(
+    problems: &[FitProblem],
+    origins: impl IntoIterator<Item = &'a FieldOrigin>,
+) -> Diagnostics {
+    let origins: Vec<&FieldOrigin> = origins.into_iter().collect();
+    fit_diagnostics(problems, &origins)
 }
 
 /// Returns an error for every text that the layouts marked as not fitting,
@@ -32,7 +42,7 @@ pub fn fit_errors<'a>(
 
 /// Returns the texts that the layouts marked with an `<overflow>` metadata
 /// element, each once, in document order.
-fn fit_problems(document: &PagedDocument) -> Vec<FitProblem> {
+pub fn fit_problems(document: &PagedDocument) -> Vec<FitProblem> {
     let label = Label::new(PicoStr::intern("overflow")).expect("label name is not empty");
     let mut problems: Vec<FitProblem> = Vec::new();
     for element in document.introspector().query(&Selector::Label(label)) {

@@ -8,15 +8,29 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 use typst::diag::{Severity, SourceDiagnostic};
+use typst::ecow::EcoVec;
 use typst::foundations::{Dict, IntoValue};
+use typst::model::Document;
 use typst::text::Font;
 use typst::{World, WorldExt};
 use typst_as_lib::{TypstAsLibError, TypstEngine};
 use typst_layout::PagedDocument;
 
-pub use fit::fit_errors;
+/// Cards laid out in one Typst compilation by [`Layouts::compile_faces`].
+/// The batch size bounds memory and leaves the output bytes unchanged.
+const CARDS_PER_BATCH: usize = 200;
 
+use fit::fit_problems;
+pub use fit::{FitProblem, fit_errors, fit_errors_from};
+
+use crate::model::{Card, Deck};
 use crate::project::Project;
+
+/// The laid-out faces of a deck, and the texts that did not fit.
+pub struct FacePages {
+    pub document: PagedDocument,
+    pub fit_problems: Vec<FitProblem>,
+}
 
 /// The layouts and fonts of a project, ready to compile.
 pub struct Layouts {
@@ -33,6 +47,33 @@ impl Layouts {
             .with_file_system_resolver(project.layouts_dir())
             .build();
         Ok(Self { engine })
+    }
+
+    /// Lays out the print-shop pages of `cards`, front and back of each in
+    /// order, and returns them with the texts that did not fit. The cards
+    /// are laid out in fixed-size batches, so that Typst's cache of layout
+    /// results, cleared after each batch, never holds the whole deck.
+    pub fn compile_faces(&self, deck: &Deck, cards: &[Card]) -> Result<FacePages> {
+        let mut pages = EcoVec::new();
+        let mut problems = Vec::new();
+        let mut info = None;
+        for batch in cards.chunks(CARDS_PER_BATCH) {
+            let data = LayoutData {
+                deck,
+                cards: batch,
+                sheets: None,
+                proof: None,
+            };
+            let document = self.compile("print.typ", &data)?;
+            problems.extend(fit_problems(&document));
+            pages.extend(document.pages().iter().cloned());
+            info.get_or_insert_with(|| document.info().clone());
+        }
+        let document = PagedDocument::new(pages, info.unwrap_or_default());
+        Ok(FacePages {
+            document,
+            fit_problems: problems,
+        })
     }
 
     /// Compiles `layouts/{main}` with `data` as JSON in `sys.inputs.data`.

@@ -1,6 +1,9 @@
 //! The cards of a deck in print order, as the layouts receive them.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Case, Category, Deck, Dilemma};
 
@@ -34,6 +37,9 @@ pub struct Card {
     pub id: String,
     #[serde(flatten)]
     pub kind: CardKind,
+    /// Graphemes in the longest word of each text field. The layouts skip
+    /// measuring single words when even this one cannot be wider than its box.
+    pub longest_words: BTreeMap<&'static str, usize>,
 }
 
 impl Card {
@@ -56,8 +62,20 @@ impl Card {
     pub fn for_case(deck: &Deck, case: &Case) -> Option<Card> {
         let dilemma = deck.dilemma(case.dilemma)?;
         let category = deck.category(&dilemma.category)?;
+        let contact = &case.contact;
+        let texts = [
+            ("title", case.title.as_deref().unwrap_or_default()),
+            ("challenge", &case.challenge),
+            ("solution", &case.solution),
+            ("submitted_by", &case.submitted_by),
+            ("contact.name", &contact.name),
+            ("contact.organisation", &contact.organisation),
+            ("contact.email", &contact.email),
+            ("contact.phone", &contact.phone),
+        ];
         Some(Card {
             id: case.id.clone(),
+            longest_words: longest_words(&texts),
             kind: CardKind::Case {
                 case: Box::new(case.clone()),
                 dilemma: dilemma.clone(),
@@ -71,6 +89,7 @@ impl Card {
         let category = deck.category(&dilemma.category)?;
         Some(Card {
             id: Self::dilemma_id(dilemma.number),
+            longest_words: longest_words(&[("question", &dilemma.question)]),
             kind: CardKind::Dilemma {
                 dilemma: dilemma.clone(),
                 category: category.clone(),
@@ -78,17 +97,27 @@ impl Card {
         })
     }
 
-    pub fn title() -> Card {
+    pub fn title(deck: &Deck) -> Card {
+        let texts = [
+            ("title", deck.title.as_str()),
+            ("subtitle", &deck.subtitle),
+            ("intro", &deck.intro),
+        ];
         Card {
             id: TITLE_ID.to_owned(),
             kind: CardKind::Title,
+            longest_words: longest_words(&texts),
         }
     }
 
-    pub fn rules() -> Card {
+    pub fn rules(deck: &Deck) -> Card {
+        let front = deck.rules.front.join(" ");
+        let back = deck.rules.back.join(" ");
+        let texts = [("front", front.as_str()), ("back", &back)];
         Card {
             id: RULES_ID.to_owned(),
             kind: CardKind::Rules,
+            longest_words: longest_words(&texts),
         }
     }
 }
@@ -96,7 +125,7 @@ impl Card {
 /// Returns every card in a stable order: title, rules, the dilemmas by
 /// number, then the cases by dilemma number and id.
 pub fn cards_in_print_order(deck: &Deck, cases: &[Case]) -> Vec<Card> {
-    let mut cards = vec![Card::title(), Card::rules()];
+    let mut cards = vec![Card::title(deck), Card::rules(deck)];
     cards.extend(
         deck.dilemmas
             .iter()
@@ -111,4 +140,29 @@ pub fn cards_in_print_order(deck: &Deck, cases: &[Case]) -> Vec<Card> {
             .filter_map(|case| Card::for_case(deck, case)),
     );
     cards
+}
+
+/// Returns the number of graphemes in the longest word of each text.
+fn longest_words(texts: &[(&'static str, &str)]) -> BTreeMap<&'static str, usize> {
+    texts
+        .iter()
+        .map(|(field, text)| {
+            let longest = text
+                .split_whitespace()
+                .map(|word| word.graphemes(true).count())
+                .max();
+            (*field, longest.unwrap_or(0))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_words_counts_graphemes() {
+        let longest = longest_words(&[("challenge", "Kort og a\u{030A}benhedsværdier her")]);
+        assert_eq!(longest["challenge"], 15);
+    }
 }

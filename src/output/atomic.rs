@@ -24,7 +24,12 @@ impl StagedFiles {
                 dir.display()
             )
         })?;
-        let mut file = NamedTempFile::new_in(dir).with_context(|| {
+        // Temporary files are private (0600) by default; outputs are meant
+        // to be shared like any other file the user writes.
+        let mut builder = tempfile::Builder::new();
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+        let mut file = builder.tempfile_in(dir).with_context(|| {
             format!(
                 "kunne ikke skrive i mappen {}; kontrollér at du må skrive der",
                 dir.display()
@@ -62,6 +67,19 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"old");
         staged.commit().unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn staged_file_is_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("deck.pdf");
+        let mut staged = StagedFiles::default();
+        staged.stage(&target, b"new").unwrap();
+        staged.commit().unwrap();
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o044, 0o044, "mode {mode:o}");
     }
 
     #[test]

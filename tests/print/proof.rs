@@ -244,3 +244,65 @@ fn proof_all_writes_contact_sheet() {
         assert!(text.contains(id), "{id} missing from the contact sheet");
     }
 }
+
+#[test]
+fn proof_watch_renders_after_each_change() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let project = Project::shipped();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dilemmaspil"))
+        .arg("--project")
+        .arg(project.dir.path())
+        .args(["proof", "norreby-skyhosting", "--dpi", "30", "--watch"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let mut wait_for = |needle: &str| {
+        // Generous, because the machine may be busy; a working watch
+        // answers in well under a second.
+        while let Ok(line) = receiver.recv_timeout(Duration::from_secs(30)) {
+            seen.push(line.clone());
+            if line.contains(needle) {
+                return true;
+            }
+        }
+        false
+    };
+
+    let armed = wait_for("overvåger");
+    let case = project.path("cases/norreby-skyhosting.toml");
+    let valid = std::fs::read_to_string(&case).unwrap();
+    std::fs::write(&case, valid.replace("dilemma = 1", "dilemma = 99")).unwrap();
+    let failed = wait_for("[prøvetryk] fejl i kilderne");
+    std::fs::write(&case, &valid).unwrap();
+    let updated = wait_for("[prøvetryk] opdateret");
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    assert!(armed, "watch never started:\n{}", seen.join("\n"));
+    assert!(
+        failed,
+        "no status line for the invalid case:\n{}",
+        seen.join("\n")
+    );
+    assert!(updated, "no new proof after the fix:\n{}", seen.join("\n"));
+    assert!(
+        seen.iter()
+            .any(|line| line.contains("dilemma 99 findes ikke")),
+        "{}",
+        seen.join("\n")
+    );
+}

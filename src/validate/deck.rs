@@ -78,6 +78,18 @@ impl Context<'_> {
         )
     }
 
+    /// Reads the number `key` of `table` and checks that it lies in `range`.
+    fn number_in(
+        &mut self,
+        table: &mut TableReader<'_, '_>,
+        key: &'static str,
+        range: RangeInclusive<f64>,
+        unit: &str,
+    ) -> Option<f64> {
+        let name = table.key_name(key);
+        self.in_range(table.number(key), &name, range, unit)
+    }
+
     /// Checks that a number lies in `range`, reporting it otherwise.
     fn in_range(
         &mut self,
@@ -228,25 +240,10 @@ fn read_settings(
 }
 
 fn read_card_format(ctx: &mut Context<'_>, table: &mut TableReader<'_, '_>) -> Option<CardFormat> {
-    let width_mm = ctx.in_range(
-        table.number("width_mm"),
-        "card.width_mm",
-        30.0..=300.0,
-        "mm",
-    );
-    let height_mm = ctx.in_range(
-        table.number("height_mm"),
-        "card.height_mm",
-        30.0..=300.0,
-        "mm",
-    );
-    let bleed_mm = ctx.in_range(table.number("bleed_mm"), "card.bleed_mm", 1.0..=10.0, "mm");
-    let safe_margin_mm = ctx.in_range(
-        table.number("safe_margin_mm"),
-        "card.safe_margin_mm",
-        0.0..=20.0,
-        "mm",
-    );
+    let width_mm = ctx.number_in(table, "width_mm", 30.0..=300.0, "mm");
+    let height_mm = ctx.number_in(table, "height_mm", 30.0..=300.0, "mm");
+    let bleed_mm = ctx.number_in(table, "bleed_mm", 1.0..=10.0, "mm");
+    let safe_margin_mm = ctx.number_in(table, "safe_margin_mm", 0.0..=20.0, "mm");
     Some(CardFormat {
         width_mm: width_mm?,
         height_mm: height_mm?,
@@ -264,18 +261,8 @@ fn read_text_settings(
         span: field.span,
     });
     let max_graphemes = ctx.in_range(limit, "text.max_graphemes", 1.0..=2000.0, "tegn");
-    let font_size_pt = ctx.in_range(
-        table.number("font_size_pt"),
-        "text.font_size_pt",
-        5.0..=24.0,
-        "pt",
-    );
-    let min_font_size_pt = ctx.in_range(
-        table.number("min_font_size_pt"),
-        "text.min_font_size_pt",
-        4.0..=24.0,
-        "pt",
-    );
+    let font_size_pt = ctx.number_in(table, "font_size_pt", 5.0..=24.0, "pt");
+    let min_font_size_pt = ctx.number_in(table, "min_font_size_pt", 4.0..=24.0, "pt");
     let (font_size_pt, min_font_size_pt) = (font_size_pt?, min_font_size_pt?);
     if min_font_size_pt > font_size_pt {
         ctx.diagnostics.push(
@@ -331,27 +318,12 @@ fn read_sheet_settings(
         }
         mirror
     });
-    let back_offset_x_mm = ctx.in_range(
-        table.number("back_offset_x_mm"),
-        "sheet.back_offset_x_mm",
-        -20.0..=20.0,
-        "mm",
-    );
-    let back_offset_y_mm = ctx.in_range(
-        table.number("back_offset_y_mm"),
-        "sheet.back_offset_y_mm",
-        -20.0..=20.0,
-        "mm",
-    );
+    let back_offset_x_mm = ctx.number_in(table, "back_offset_x_mm", -20.0..=20.0, "mm");
+    let back_offset_y_mm = ctx.number_in(table, "back_offset_y_mm", -20.0..=20.0, "mm");
     let calibration_page = table
         .optional_bool("calibration_page")
         .is_some_and(|field| field.value);
-    let unprintable_mm = ctx.in_range(
-        table.number("unprintable_mm"),
-        "sheet.unprintable_mm",
-        0.0..=25.0,
-        "mm",
-    );
+    let unprintable_mm = ctx.number_in(table, "unprintable_mm", 0.0..=25.0, "mm");
     Some(SheetSettings {
         paper: paper?,
         mirror: mirror?,

@@ -1,4 +1,4 @@
-//! `list`: the dilemmas with their category and how many cases answer each.
+//! `list`: the dilemmas with their category and the number of cases for each.
 
 use anyhow::Result;
 

@@ -14,7 +14,7 @@ use anyhow::Result;
 use crate::cli::{Cli, Command};
 use crate::project::Project;
 
-/// How a command ended, when it did not fail with an error.
+/// Result of a command that did not fail with an error.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
     Success,

@@ -11,7 +11,7 @@ pub use suggest::nearest;
 
 use crate::source::FileId;
 
-/// How serious a diagnostic is. Only errors fail a run.
+/// Severity of a diagnostic. Only errors fail a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     Error,

@@ -52,7 +52,7 @@ impl Layouts {
     /// Lays out the print-shop pages of `cards`, front and back of each in
     /// order, and returns them with the texts that did not fit. The cards
     /// are laid out in fixed-size batches, so that Typst's cache of layout
-    /// results, cleared after each batch, never holds the whole deck.
+    /// results, cleared after each batch, never contains the whole deck.
     pub fn compile_faces(&self, deck: &Deck, cards: &[Card]) -> Result<FacePages> {
         let mut pages = EcoVec::new();
         let mut problems = Vec::new();

@@ -14,7 +14,7 @@ pub const RULES_ID: &str = "regelkort";
 /// Prefix of the ids of dilemma cards, followed by the number.
 pub const DILEMMA_PREFIX: &str = "dilemma-";
 
-/// What a card shows; the layouts choose their face by this.
+/// Kind of card, by which the layouts choose its faces.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum CardKind {

@@ -17,7 +17,7 @@ const MARK_LENGTH_MM: f64 = 5.0;
 /// Shortest crop mark still worth drawing, in mm.
 const MIN_MARK_LENGTH_MM: f64 = 3.0;
 
-/// What a sheet page shows.
+/// Kind of sheet page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SheetSide {
@@ -96,7 +96,7 @@ fn fit_along(sheet: f64, card: f64, bleed: f64, unprintable: f64) -> (usize, f64
     (count, mark)
 }
 
-/// Chooses the orientation that holds more cards, portrait on a tie.
+/// Chooses the orientation that fits more cards, portrait on a tie.
 pub fn grid(paper: Paper, card: &CardFormat, unprintable: f64) -> Option<Grid> {
     let (short, long) = paper.size_mm();
     let candidates = [(short, long, false), (long, short, true)];

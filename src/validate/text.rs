@@ -87,7 +87,7 @@ pub struct TextRule<'a> {
     pub name: &'a str,
     /// Maximum length in graphemes, if any.
     pub limit: Option<usize>,
-    /// What the field should contain, for the hint when it is empty.
+    /// Description of the expected content, for the hint when it is empty.
     pub purpose: &'a str,
 }
 

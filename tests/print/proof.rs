@@ -272,7 +272,7 @@ fn proof_watch_renders_after_each_change() {
     let mut seen = Vec::new();
     let mut wait_for = |needle: &str| {
         // Generous, because the machine may be busy; a working watch
-        // answers in well under a second.
+        // reacts in well under a second.
         while let Ok(line) = receiver.recv_timeout(Duration::from_secs(30)) {
             seen.push(line.clone());
             if line.contains(needle) {

@@ -106,8 +106,8 @@ impl Watched {
         roots
     }
 
-    /// Whether an event changes a watched file. Reads are ignored: the
-    /// proof itself reads these files and would otherwise trigger itself.
+    /// Returns whether an event changes a watched file. Reads are ignored,
+    /// because the proof itself reads these files and would trigger itself.
     fn is_relevant(&self, event: &notify::Result<Event>) -> bool {
         let Ok(event) = event else { return false };
         if !matches!(

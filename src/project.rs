@@ -18,6 +18,13 @@ impl Project {
             Some(dir) => dir.to_owned(),
             None => std::env::current_dir()?,
         };
+        if !root.is_dir() {
+            bail!(
+                "projektmappen {} findes ikke\n\
+                 hjælp: angiv en eksisterende mappe med --project MAPPE",
+                root.display()
+            );
+        }
         if !root.join("deck").is_dir() {
             bail!(
                 "{} er ikke et dilemmaspil-projekt, fordi mappen deck/ mangler\n\

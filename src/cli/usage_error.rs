@@ -26,7 +26,10 @@ pub fn print_usage_error(error: &clap::Error) -> bool {
                 context(error, ContextKind::InvalidSubcommand)
             )
         }
-        ErrorKind::UnknownArgument => format!("ukendt tilvalg «{argument}»"),
+        ErrorKind::UnknownArgument if argument.starts_with('-') => {
+            format!("ukendt tilvalg «{argument}»")
+        }
+        ErrorKind::UnknownArgument => format!("uventet argument «{argument}»"),
         ErrorKind::InvalidValue => {
             let valid = context(error, ContextKind::ValidValue);
             if valid.is_empty() {

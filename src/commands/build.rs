@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::cli::BuildArgs;
 use crate::commands::{Outcome, UsageError};
-use crate::diagnostic::{print_report, print_summary};
-use crate::layout::{LayoutData, Layouts, fit_errors_from};
+use crate::diagnostic::{plural, print_report, print_summary};
+use crate::layout::{LayoutData, Layouts};
 use crate::model::{Card, Deck, SheetSettings, cards_in_print_order};
 use crate::output::atomic::StagedFiles;
 use crate::output::impose::impose;
@@ -40,9 +40,9 @@ pub fn run(project: &Project, args: &BuildArgs) -> Result<Outcome> {
 
     eprintln!("sætter {} kort …", cards.len());
     let faces = layouts.compile_faces(deck, &cards)?;
-    if !faces.fit_problems.is_empty() {
-        let fit = fit_errors_from(&faces.fit_problems, deck.field_origins(&loaded.cases));
-        loaded.diagnostics.extend(fit);
+    let text_errors = layouts.text_errors(&faces.fit_problems, deck.field_origins(&loaded.cases));
+    if text_errors.has_errors() {
+        loaded.diagnostics.extend(text_errors);
         print_report(&loaded.diagnostics, &loaded.files);
         print_summary(&loaded.diagnostics, "Bygningen");
         return Ok(Outcome::Failed);
@@ -50,13 +50,10 @@ pub fn run(project: &Project, args: &BuildArgs) -> Result<Outcome> {
     let print_document = faces.document;
 
     let Some(grid) = sheets::grid(deck.sheet.paper, &deck.card, deck.sheet.unprintable_mm) else {
-        bail!(
-            "kortet ({} x {} mm med {} mm beskæring) kan ikke være på et {}-ark\nhjælp: vælg et større papir med --paper A3 eller --paper SRA3",
-            deck.card.width_mm,
-            deck.card.height_mm,
-            deck.card.bleed_mm,
-            deck.sheet.paper.name()
-        );
+        loaded.diagnostics.push(sheets::too_big_for_paper(deck));
+        print_report(&loaded.diagnostics, &loaded.files);
+        print_summary(&loaded.diagnostics, "Bygningen");
+        return Ok(Outcome::Failed);
     };
     let plan = sheets::plan(grid, cards.len(), &deck.sheet);
     eprintln!("lægger kortene på {} ark …", plan.pages.len());
@@ -149,8 +146,10 @@ fn print_cards_per_category(deck: &Deck, cards: &[Card]) {
             .copied()
             .unwrap_or_default();
         eprintln!(
-            "  {:<14} {dilemmas:>3} dilemmaer {cases:>5} cases",
-            category.name
+            "  {:<14} {:>12} {:>10}",
+            category.name,
+            plural(dilemmas, "dilemma", "dilemmaer"),
+            plural(cases, "case", "cases")
         );
     }
 }

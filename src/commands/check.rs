@@ -5,9 +5,10 @@ use anyhow::Result;
 
 use crate::cli::CheckArgs;
 use crate::commands::Outcome;
-use crate::diagnostic::{Diagnostics, print_report, print_summary};
-use crate::layout::{LayoutData, Layouts, fit_errors};
+use crate::diagnostic::{Diagnostics, plural, print_report, print_summary};
+use crate::layout::Layouts;
 use crate::model::{Card, Deck, FieldOrigin, cards_in_print_order};
+use crate::output::sheets::{self, too_big_for_paper};
 use crate::project::Project;
 use crate::source::SourceFiles;
 use crate::validate::{deck_warnings, load_case, load_deck, load_project};
@@ -41,9 +42,9 @@ fn check_deck(project: &Project) -> Result<Outcome> {
         && !loaded.diagnostics.has_errors()
     {
         eprintln!(
-            "{} dilemmaer og {} cases kontrolleret",
-            deck.dilemmas.len(),
-            loaded.cases.len()
+            "{} og {} kontrolleret",
+            plural(deck.dilemmas.len(), "dilemma", "dilemmaer"),
+            plural(loaded.cases.len(), "case", "cases")
         );
     }
     Ok(finish(&loaded.diagnostics))
@@ -91,17 +92,15 @@ fn fit_check<'a>(
     project: &Project,
     deck: &Deck,
     cards: &[Card],
-    origins: impl IntoIterator<Item = &'a FieldOrigin>,
+    origins: impl IntoIterator<Item = &'a FieldOrigin> + Clone,
 ) -> Result<Diagnostics> {
     let layouts = Layouts::load(project)?;
-    let data = LayoutData {
-        deck,
-        cards,
-        sheets: None,
-        proof: None,
-    };
-    let document = layouts.compile("print.typ", &data)?;
-    Ok(fit_errors(&document, origins))
+    let faces = layouts.compile_faces(deck, cards)?;
+    let mut diagnostics = layouts.text_errors(&faces.fit_problems, origins);
+    if sheets::grid(deck.sheet.paper, &deck.card, deck.sheet.unprintable_mm).is_none() {
+        diagnostics.push(too_big_for_paper(deck));
+    }
+    Ok(diagnostics)
 }
 
 fn finish(diagnostics: &Diagnostics) -> Outcome {

@@ -3,7 +3,7 @@
 use anyhow::Result;
 
 use crate::commands::Outcome;
-use crate::diagnostic::{print_report, print_summary};
+use crate::diagnostic::{plural, print_report, print_summary};
 use crate::project::Project;
 use crate::validate::load_project;
 
@@ -49,7 +49,7 @@ pub fn run(project: &Project) -> Result<Outcome> {
     }
 
     let invalid = loaded.diagnostics.error_count();
-    println!("\n{} cases i alt", loaded.cases.len());
+    println!("\n{} i alt", plural(loaded.cases.len(), "case", "cases"));
     if invalid > 0 {
         eprintln!(
             "advarsel: {invalid} fejl i cases/ betyder, at nogle cases ikke er talt med; kør `dilemmaspil check`"

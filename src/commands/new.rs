@@ -38,6 +38,13 @@ pub fn run(project: &Project, args: &NewArgs) -> Result<Outcome> {
         return Err(UsageError(format!("navnet «{name}» kan ikke bruges: {problem}")).into());
     }
 
+    if let Some(existing) = same_id_ignoring_case(&cases_dir, &name) {
+        return Err(UsageError(format!(
+            "navnet «{name}» ligner den eksisterende case «{existing}» og kan ikke bruges\nhjælp: vælg et andet navn; på Windows og macOS ville filerne overskrive hinanden"
+        ))
+        .into());
+    }
+
     std::fs::create_dir_all(&cases_dir)
         .with_context(|| format!("kunne ikke oprette mappen {}", project.display(&cases_dir)))?;
     let path = cases_dir.join(format!("{name}.toml"));
@@ -80,6 +87,21 @@ fn check_command(project: &Project, path: &std::path::Path) -> String {
             file.display()
         )
     }
+}
+
+/// Returns an existing case id that equals `name` except for upper and
+/// lower case.
+fn same_id_ignoring_case(cases_dir: &std::path::Path, name: &str) -> Option<String> {
+    let entries = std::fs::read_dir(cases_dir).ok()?;
+    entries
+        .filter_map(|entry| {
+            entry
+                .ok()?
+                .path()
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+        })
+        .find(|stem| stem != name && stem.to_lowercase() == name.to_lowercase())
 }
 
 fn next_free_name(cases_dir: &std::path::Path, dilemma: u32) -> String {

@@ -6,7 +6,7 @@ mod suggest;
 
 use std::ops::Range;
 
-pub use render::{print_report, print_summary};
+pub use render::{plural, print_report, print_summary};
 pub use suggest::nearest;
 
 use crate::source::FileId;

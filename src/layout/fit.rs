@@ -30,16 +30,6 @@ pub fn fit_errors_from<'a>(
     fit_diagnostics(problems, &origins)
 }
 
-/// Returns an error for every text that the layouts marked as not fitting,
-/// pointing at the field in its source file.
-pub fn fit_errors<'a>(
-    document: &PagedDocument,
-    origins: impl IntoIterator<Item = &'a FieldOrigin>,
-) -> Diagnostics {
-    let origins: Vec<&FieldOrigin> = origins.into_iter().collect();
-    fit_diagnostics(&fit_problems(document), &origins)
-}
-
 /// Returns the texts that the layouts marked with an `<overflow>` metadata
 /// element, each once, in document order.
 pub fn fit_problems(document: &PagedDocument) -> Vec<FitProblem> {
@@ -73,7 +63,7 @@ fn fit_diagnostics(problems: &[FitProblem], origins: &[&FieldOrigin]) -> Diagnos
                 problem.field, problem.card
             ))
             .label("indeholder et ord, der ikke kan brydes")
-            .hint("del ordet med mellemrum eller bindestreg, eller forkort det (adresser og links kan ikke deles automatisk)"),
+            .hint("del ordet med mellemrum eller bindestreg, eller forkort det; et link deles kun efter https:// eller www., og en e-mailadresse kun ved @"),
             None => Diagnostic::error(format!(
                 "teksten i `{}` på kortet «{}» fylder for meget, også i mindstestørrelsen {} pt",
                 problem.field, problem.card, problem.min

@@ -2,8 +2,9 @@
 //! with the deck as data.
 
 mod fit;
+mod glyphs;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
@@ -20,10 +21,10 @@ use typst_layout::PagedDocument;
 /// The batch size bounds memory and leaves the output bytes unchanged.
 const CARDS_PER_BATCH: usize = 200;
 
-use fit::fit_problems;
-pub use fit::{FitProblem, fit_errors, fit_errors_from};
+pub use fit::{FitProblem, fit_problems};
 
-use crate::model::{Card, Deck};
+use crate::diagnostic::Diagnostics;
+use crate::model::{Card, Deck, FieldOrigin};
 use crate::project::Project;
 
 /// The laid-out faces of a deck, and the texts that did not fit.
@@ -35,18 +36,27 @@ pub struct FacePages {
 /// The layouts and fonts of a project, ready to compile.
 pub struct Layouts {
     engine: TypstEngine,
+    fonts: Vec<Font>,
+    dir: PathBuf,
 }
 
 impl Layouts {
     /// Loads the fonts in `fonts/` and makes `layouts/` the Typst root.
     /// System fonts are never searched, so output is the same everywhere.
     pub fn load(project: &Project) -> Result<Self> {
+        let dir = project.layouts_dir();
+        if !dir.is_dir() {
+            bail!(
+                "mappen layouts/ med kortenes layout mangler i {}\nhjælp: kopiér layouts/ fra dilemmaspils kildekode ind i projektet",
+                project.root.display()
+            );
+        }
         let fonts = load_fonts(&project.fonts_dir())?;
         let engine = TypstEngine::builder()
-            .fonts(fonts)
+            .fonts(fonts.clone())
             .with_file_system_resolver(project.layouts_dir())
             .build();
-        Ok(Self { engine })
+        Ok(Self { engine, fonts, dir })
     }
 
     /// Lays out the print-shop pages of `cards`, front and back of each in
@@ -76,10 +86,27 @@ impl Layouts {
         })
     }
 
+    /// Returns an error for every text that did not fit its box, and for
+    /// every text with a character that no font in `fonts/` has.
+    pub fn text_errors<'a>(
+        &self,
+        problems: &[FitProblem],
+        origins: impl IntoIterator<Item = &'a FieldOrigin> + Clone,
+    ) -> Diagnostics {
+        let mut diagnostics = fit::fit_errors_from(problems, origins.clone());
+        diagnostics.extend(glyphs::missing_glyph_errors(&self.fonts, origins));
+        diagnostics
+    }
+
     /// Compiles `layouts/{main}` with `data` as JSON in `sys.inputs.data`.
     /// Card texts reach Typst only as data, never as source, so a case text
     /// cannot run Typst code.
     pub fn compile(&self, main: &str, data: &impl Serialize) -> Result<PagedDocument> {
+        if !self.dir.join(main).is_file() {
+            bail!(
+                "layoutfilen layouts/{main} mangler\nhjælp: kopiér den fra dilemmaspils kildekode ind i layouts/"
+            );
+        }
         let json = serde_json::to_string(data)?;
         let mut inputs = Dict::new();
         inputs.insert("data".into(), json.into_value());

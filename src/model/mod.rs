@@ -173,7 +173,10 @@ impl Deck {
     }
 
     /// Returns where every printed text of the deck and of `cases` came from.
-    pub fn field_origins<'a>(&'a self, cases: &'a [Case]) -> impl Iterator<Item = &'a FieldOrigin> {
+    pub fn field_origins<'a>(
+        &'a self,
+        cases: &'a [Case],
+    ) -> impl Iterator<Item = &'a FieldOrigin> + Clone {
         self.origins
             .iter()
             .chain(cases.iter().flat_map(|case| &case.origins))
@@ -213,4 +216,6 @@ pub struct FieldOrigin {
     pub field: String,
     pub file: FileId,
     pub span: Range<usize>,
+    /// The text as printed, after normalisation.
+    pub text: String,
 }

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use tempfile::NamedTempFile;
 
 /// Files written but not yet in place.
@@ -18,6 +18,12 @@ impl StagedFiles {
     /// Writes `bytes` to a temporary file in the folder of `target`.
     pub fn stage(&mut self, target: &Path, bytes: &[u8]) -> Result<()> {
         let dir = target.parent().unwrap_or(Path::new("."));
+        if dir.exists() && !dir.is_dir() {
+            bail!(
+                "{} er en fil, men skal være en mappe til de færdige filer\nhjælp: omdøb eller slet filen, og kør kommandoen igen",
+                dir.display()
+            );
+        }
         std::fs::create_dir_all(dir).with_context(|| {
             format!(
                 "kunne ikke oprette mappen {}; kontrollér at du må skrive der",

@@ -8,7 +8,8 @@
 
 use serde::Serialize;
 
-use crate::model::{CardFormat, Mirror, Paper, SheetSettings};
+use crate::diagnostic::Diagnostic;
+use crate::model::{CardFormat, Deck, Mirror, Paper, SheetSettings};
 
 /// Distance between the outer bleed edge and the start of a crop mark, in mm.
 const MARK_GAP_MM: f64 = 1.0;
@@ -136,6 +137,19 @@ pub fn grid(paper: Paper, card: &CardFormat, unprintable: f64) -> Option<Grid> {
         }
     }
     best
+}
+
+/// Returns the error for a card that fits no sheet of the chosen paper.
+pub fn too_big_for_paper(deck: &Deck) -> Diagnostic {
+    let card = &deck.card;
+    Diagnostic::error(format!(
+        "kortet ({} x {} mm med {} mm beskæring) kan ikke være på et {}-ark",
+        card.width_mm,
+        card.height_mm,
+        card.bleed_mm,
+        deck.sheet.paper.name()
+    ))
+    .hint("vælg et større papir med sheet.paper i deck/deck.toml eller --paper A3 eller SRA3, eller gør kortet mindre")
 }
 
 impl Grid {

@@ -12,6 +12,8 @@ use toml::de::DeTable;
 use crate::diagnostic::Diagnostic;
 
 /// Parses a file's text as TOML, turning a syntax error into a diagnostic.
+/// The parser words its messages in English, so the diagnostic gives a
+/// Danish hint chosen from the message and the line instead.
 pub fn parse_toml<'t>(
     file: FileId,
     text: &'t str,
@@ -26,28 +28,42 @@ pub fn parse_toml<'t>(
             .trim()
             .to_owned();
         let span = error.span().unwrap_or(0..0);
-        let mut diagnostic = Diagnostic::error(format!("{display_path} er ikke gyldig TOML"))
+        let line = line_at(text, span.start);
+        Diagnostic::error(format!("{display_path} er ikke gyldig TOML"))
             .at(file, span)
-            .label("syntaksfejl her");
-        diagnostic = match syntax_hint(&detail) {
-            Some(hint) => diagnostic.hint(hint),
-            None => diagnostic
-                .hint("kontrollér anførselstegn, lighedstegn og [overskrifter] omkring dette sted"),
-        };
-        diagnostic.hint(format!("TOML-læserens besked: {detail}"))
+            .label("syntaksfejl her")
+            .hint(syntax_hint(&detail, line))
     })
 }
 
-fn syntax_hint(detail: &str) -> Option<&'static str> {
-    if detail.contains("duplicate key") {
-        Some("et felt må kun stå én gang; slet den ene af de to linjer")
-    } else if detail.contains("invalid basic string") || detail.contains("unclosed") {
-        Some(
-            "en tekst skal slutte med det samme anførselstegn, som den begynder med; brug \"\"\" … \"\"\" til tekst over flere linjer",
-        )
-    } else if detail.contains("expected `=`") || detail.contains("key with no value") {
-        Some("skriv hvert felt som navn = værdi")
-    } else {
-        None
+/// Returns the line of `text` that contains byte `offset`.
+fn line_at(text: &str, offset: usize) -> &str {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |index| index + 1);
+    let end = text[offset..]
+        .find('\n')
+        .map_or(text.len(), |index| offset + index);
+    &text[start..end]
+}
+
+fn syntax_hint(detail: &str, line: &str) -> String {
+    if let Some(control) = line.chars().find(|c| c.is_control() && *c != '\t') {
+        return format!(
+            "linjen indeholder et usynligt kontroltegn (U+{:04X}); slet det, det kommer ofte med, når tekst kopieres",
+            control as u32
+        );
     }
+    if line.contains(['“', '”', '„', '«', '»']) {
+        return "brug lige anførselstegn (\") om tekster, ikke typografiske (“ ” „); skriv \\\" for et anførselstegn inde i teksten".into();
+    }
+    let hint = if detail.contains("duplicate key") {
+        "et felt må kun stå én gang; slet den ene af de to linjer"
+    } else if detail.contains("invalid basic string") || detail.contains("unclosed") {
+        "en tekst skal slutte med det samme anførselstegn, som den begynder med; brug \"\"\" … \"\"\" til tekst over flere linjer"
+    } else if detail.contains("expected `=`") || detail.contains("key with no value") {
+        "skriv hvert felt som navn = værdi"
+    } else {
+        "kontrollér anførselstegn, lighedstegn og [overskrifter] omkring dette sted"
+    };
+    hint.to_owned()
 }

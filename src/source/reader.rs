@@ -78,7 +78,17 @@ impl<'t, 'i> TableReader<'t, 'i> {
             ))
             .at(self.file, value.span())
             .label(format!("forventede {expected}"))
-            .hint(type_hint(expected)),
+            .hint(type_hint(expected, value.get_ref())),
+        );
+    }
+
+    fn too_large(&mut self, key: &str, value: &Spanned<DeValue<'_>>) {
+        let name = self.key_name(key);
+        self.diagnostics.push(
+            Diagnostic::error(format!("tallet i feltet `{name}` er for stort"))
+                .at(self.file, value.span())
+                .label("for stort tal")
+                .hint("skriv et mindre heltal, fx 7"),
         );
     }
 
@@ -120,7 +130,7 @@ impl<'t, 'i> TableReader<'t, 'i> {
                         span: value.span(),
                     }),
                     Err(_) => {
-                        self.wrong_type(key, value, "et heltal");
+                        self.too_large(key, value);
                         None
                     }
                 }
@@ -228,10 +238,20 @@ impl<'t, 'i> TableReader<'t, 'i> {
         })
     }
 
-    /// Opens a required sub-table.
-    pub fn table(&mut self, key: &'static str) -> Option<TableReader<'t, 'i>> {
+    /// Opens a required sub-table; `fields` are named in the hint when the
+    /// table is missing.
+    pub fn table(&mut self, key: &'static str, fields: &[&str]) -> Option<TableReader<'t, 'i>> {
         let Some(value) = self.lookup(key) else {
-            self.missing(key, "en tabel, skrevet som [overskrift]");
+            let name = self.key_name(key);
+            self.diagnostics.push(
+                Diagnostic::error(format!("tabellen [{name}] mangler"))
+                    .at(self.file, self.anchor.clone())
+                    .label(format!("[{name}] skal stå i denne fil"))
+                    .hint(format!(
+                        "tilføj en linje med [{name}] og under den felterne {}",
+                        quoted_list(fields)
+                    )),
+            );
             return None;
         };
         match value.get_ref() {
@@ -326,11 +346,15 @@ fn type_name(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-fn type_hint(expected: &str) -> String {
-    match expected {
-        "en tekst" => "skriv teksten i anførselstegn, fx \"Kommunen …\"".into(),
-        "et heltal" => "skriv tallet uden anførselstegn, fx 7".into(),
-        "true eller false" => "skriv true eller false uden anførselstegn".into(),
+fn type_hint(expected: &str, found: &DeValue<'_>) -> String {
+    match (expected, found) {
+        ("en tekst", DeValue::String(_) | DeValue::Table(_) | DeValue::Array(_)) => {
+            "skriv teksten i anførselstegn".into()
+        }
+        ("en tekst", _) => "sæt anførselstegn om værdien, så den bliver en tekst".into(),
+        ("et heltal", DeValue::Float(_)) => "skriv et helt tal uden decimaler, fx 7".into(),
+        ("et heltal", _) => "skriv tallet uden anførselstegn, fx 7".into(),
+        ("true eller false", _) => "skriv true eller false uden anførselstegn".into(),
         _ => format!("ret værdien, så den er {expected}"),
     }
 }
@@ -390,7 +414,7 @@ mod tests {
     #[test]
     fn sub_table_keys_get_dotted_names() {
         let messages = read("[contact]\nmail = \"a@example.com\"\n", |reader| {
-            let mut contact = reader.table("contact").unwrap();
+            let mut contact = reader.table("contact", &["email"]).unwrap();
             contact.optional_string("email");
             let nested = contact.finish();
             reader.diagnostics.extend(nested);

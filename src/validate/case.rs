@@ -122,7 +122,8 @@ impl CaseReader<'_> {
         let example = reader
             .optional_bool("example")
             .is_some_and(|field| field.value);
-        let contact = reader.table("contact").and_then(|mut table| {
+        let fields = ["name", "organisation", "email", "phone"];
+        let contact = reader.table("contact", &fields).and_then(|mut table| {
             let contact = self.contact(&mut table, diagnostics);
             reader.diagnostics.extend(table.finish());
             contact
@@ -179,6 +180,7 @@ impl CaseReader<'_> {
             field: name.to_owned(),
             file: self.file,
             span: field.span.clone(),
+            text: text.clone(),
         });
         Some(text)
     }

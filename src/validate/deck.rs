@@ -127,13 +127,16 @@ impl Context<'_> {
     ) -> Option<String> {
         let field = field?;
         let (card_id, name) = place;
+        let span = field.span.clone();
+        let text = self.text(Some(field), name, purpose)?;
         origins.push(FieldOrigin {
             card_id: card_id.to_owned(),
             field: name.to_owned(),
             file: self.file,
-            span: field.span.clone(),
+            span,
+            text: text.clone(),
         });
-        self.text(Some(field), name, purpose)
+        Some(text)
     }
 }
 
@@ -213,17 +216,26 @@ fn read_settings(
         origins,
     );
 
-    let card = reader.table("card").and_then(|mut table| {
+    let card_fields = ["width_mm", "height_mm", "bleed_mm", "safe_margin_mm"];
+    let card = reader.table("card", &card_fields).and_then(|mut table| {
         let card = read_card_format(ctx, &mut table);
         reader.diagnostics.extend(table.finish());
         card
     });
-    let text = reader.table("text").and_then(|mut table| {
+    let text_fields = ["max_graphemes", "font_size_pt", "min_font_size_pt"];
+    let text = reader.table("text", &text_fields).and_then(|mut table| {
         let text = read_text_settings(ctx, &mut table);
         reader.diagnostics.extend(table.finish());
         text
     });
-    let sheet = reader.table("sheet").and_then(|mut table| {
+    let sheet_fields = [
+        "paper",
+        "mirror",
+        "back_offset_x_mm",
+        "back_offset_y_mm",
+        "unprintable_mm",
+    ];
+    let sheet = reader.table("sheet", &sheet_fields).and_then(|mut table| {
         let sheet = read_sheet_settings(ctx, &mut table);
         reader.diagnostics.extend(table.finish());
         sheet
@@ -265,10 +277,16 @@ fn read_text_settings(
     let min_font_size_pt = ctx.number_in(table, "min_font_size_pt", 4.0..=24.0, "pt");
     let (font_size_pt, min_font_size_pt) = (font_size_pt?, min_font_size_pt?);
     if min_font_size_pt > font_size_pt {
+        let span = table
+            .number("min_font_size_pt")
+            .map(|field| field.span)
+            .unwrap_or(0..0);
         ctx.diagnostics.push(
             Diagnostic::error(format!(
                 "`text.min_font_size_pt` ({min_font_size_pt} pt) er større end `text.font_size_pt` ({font_size_pt} pt)"
             ))
+            .at(ctx.file, span)
+            .label("større end den normale størrelse")
             .hint("mindstestørrelsen skal være mindre end eller lig med den normale størrelse"),
         );
         return None;
@@ -313,7 +331,7 @@ fn read_sheet_settings(
             ctx.diagnostics.push(
                 Diagnostic::error(format!("ukendt spejling «{}» i `sheet.mirror`", field.value))
                     .at(ctx.file, field.span)
-                    .hint("vælg \"left-right\" (vend om den lange kant) eller \"top-bottom\" (vend om den korte kant)"),
+                    .hint("vælg \"left-right\" (arket vendes om en lodret kant, som en bog) eller \"top-bottom\" (om en vandret kant, som en kalender)"),
             );
         }
         mirror

@@ -48,7 +48,7 @@ fn check_accepts_valid_case() {
 
     assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
     assert!(
-        run.stderr.contains("18 dilemmaer og 1 cases kontrolleret"),
+        run.stderr.contains("18 dilemmaer og 1 case kontrolleret"),
         "stderr:\n{}",
         run.stderr
     );
@@ -274,7 +274,13 @@ fn check_counts_grapheme_clusters_once() {
         let passing = check(&[("cluster.toml", &at_limit)]);
         let failing = check(&[("cluster.toml", &over_limit)]);
 
-        assert_eq!(passing.code, 0, "{cluster}; stderr:\n{}", passing.stderr);
+        // Inter has no emoji, so that text fails the glyph check, but not
+        // the length check.
+        assert!(
+            !passing.stderr.contains("er for langt"),
+            "{cluster}; stderr:\n{}",
+            passing.stderr
+        );
         assert_eq!(failing.code, 1, "{cluster}; stderr:\n{}", failing.stderr);
         failing.diagnostic(
             "fejl: feltet `challenge` er for langt: 251 tegn, men højst 250 er tilladt (1 for mange)",
@@ -479,7 +485,7 @@ fn check_accepts_bom_and_crlf() {
 
     assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
     assert!(
-        run.stderr.contains("18 dilemmaer og 1 cases kontrolleret"),
+        run.stderr.contains("18 dilemmaer og 1 case kontrolleret"),
         "stderr:\n{}",
         run.stderr
     );
@@ -526,10 +532,58 @@ fn check_rejects_toml_syntax_error() {
         run.stderr
     );
     assert!(
-        syntax.contains("= hjælp: TOML-læserens besked:"),
+        syntax.contains("= hjælp: en tekst skal slutte med det samme anførselstegn"),
         "stderr:\n{}",
         run.stderr
     );
+}
+
+#[test]
+fn check_rejects_typographic_quotes() {
+    let case = with_line(VALID_CASE, "title", "title = “Fælles overblik”");
+
+    let run = check(&[("quotes.toml", &case)]);
+
+    assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
+    let syntax = run.diagnostic_at(
+        "fejl: cases/quotes.toml er ikke gyldig TOML",
+        "cases/quotes.toml:2:9",
+    );
+    assert!(
+        syntax.contains("brug lige anførselstegn"),
+        "stderr:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_rejects_glyph_missing_from_font() {
+    let case = case_with_challenge("Løsningen virker ✔ og giver 中文 tekst.");
+
+    let run = check(&[("glyph.toml", &case)]);
+
+    assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
+    let glyphs = run.diagnostic_at(
+        "fejl: `challenge` på kortet «glyph» har tegn, som skrifttypen ikke har: «✔» (U+2714), «中» (U+4E2D), «文» (U+6587)",
+        "cases/glyph.toml:3:13",
+    );
+    assert!(
+        glyphs.contains("tomme firkanter"),
+        "stderr:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_rejects_card_too_big_for_paper() {
+    let project = Project::with_deck();
+    project.edit("deck/deck.toml", "width_mm = 63", "width_mm = 200");
+    project.edit("deck/deck.toml", "height_mm = 88", "height_mm = 290");
+
+    let run = project.run(&["check"]);
+
+    assert_eq!(run.code, 1, "stderr:\n{}", run.stderr);
+    run.diagnostic("fejl: kortet (200 x 290 mm med 3 mm beskæring) kan ikke være på et A4-ark");
 }
 
 #[test]

@@ -112,7 +112,7 @@ fn list_warns_about_invalid_cases() {
 
     assert_eq!(run.code, 0, "stderr:\n{}", run.stderr);
     assert!(
-        run.stdout.contains("\n1 cases i alt\n"),
+        run.stdout.contains("\n1 case i alt\n"),
         "stdout:\n{}",
         run.stdout
     );

@@ -117,9 +117,7 @@ fn new_template_fails_check_until_filled() {
     );
     assert_eq!(whole.code, 0, "stderr:\n{}", whole.stderr);
     assert!(
-        whole
-            .stderr
-            .contains("18 dilemmaer og 1 cases kontrolleret"),
+        whole.stderr.contains("18 dilemmaer og 1 case kontrolleret"),
         "stderr:\n{}",
         whole.stderr
     );

@@ -88,7 +88,8 @@ fn build_reports_unwritable_output() {
     let run = project.run(&["build"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("fejl: kunne ikke oprette mappen"),
+        run.stderr
+            .contains("output er en fil, men skal være en mappe"),
         "{}",
         run.stderr
     );

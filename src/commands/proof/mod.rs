@@ -12,7 +12,7 @@ use serde_json::json;
 use crate::cli::ProofArgs;
 use crate::commands::Outcome;
 use crate::diagnostic::{Diagnostics, print_report, print_summary};
-use crate::layout::{LayoutData, Layouts, fit_errors};
+use crate::layout::{LayoutData, Layouts, fit_problems};
 use crate::model::cards_in_print_order;
 use crate::output::atomic::StagedFiles;
 use crate::output::{pdf, png};
@@ -86,8 +86,8 @@ pub fn make_proof(project: &Project, args: &ProofArgs, target: &str) -> Result<P
         proof: Some(proof),
     };
     let document = layouts.compile("proof.typ", &data)?;
-    diagnostics.extend(fit_errors(
-        &document,
+    diagnostics.extend(layouts.text_errors(
+        &fit_problems(&document),
         deck.origins.iter().chain(&resolved.origins),
     ));
 
@@ -148,7 +148,7 @@ fn contact_sheet(project: &Project) -> Result<Outcome> {
     let document = layouts.compile("contact-sheet.typ", &data)?;
     loaded
         .diagnostics
-        .extend(fit_errors(&document, deck.field_origins(&loaded.cases)));
+        .extend(layouts.text_errors(&fit_problems(&document), deck.field_origins(&loaded.cases)));
     let bytes = pdf::export(&document, "dilemmaspil-kontaktark")?;
 
     let path = project.output_dir().join("proof").join("kontaktark.pdf");

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use crate::cli::CheckArgs;
-use crate::commands::Outcome;
+use crate::commands::{Outcome, UsageError};
 use crate::diagnostic::{Diagnostics, plural, print_report, print_summary};
 use crate::layout::Layouts;
 use crate::model::{Card, Deck, FieldOrigin, cards_in_print_order};
@@ -51,6 +51,15 @@ fn check_deck(project: &Project) -> Result<Outcome> {
 }
 
 fn check_file(project: &Project, path: &std::path::Path) -> Result<Outcome> {
+    let absolute = std::path::absolute(path)?;
+    let deck_dir = std::path::absolute(project.deck_dir())?;
+    if absolute.starts_with(&deck_dir) {
+        return Err(UsageError(format!(
+            "{} er en af spillets egne filer, ikke en case-fil\nhjælp: kør `dilemmaspil check` uden fil for at kontrollere deck/ og alle cases",
+            path.display()
+        ))
+        .into());
+    }
     let mut files = SourceFiles::default();
     let mut diagnostics = Diagnostics::default();
     let deck = load_deck(project, &mut files, &mut diagnostics);

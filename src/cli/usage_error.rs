@@ -51,8 +51,22 @@ pub fn print_usage_error(error: &clap::Error) -> bool {
         _ => format!("ugyldige argumenter til dilemmaspil: {argument}"),
     };
     eprintln!("fejl: {message}");
-    eprintln!("hjælp: skriv `dilemmaspil --help` for at se kommandoer og tilvalg");
+    match subcommand_in_args() {
+        Some(command) => eprintln!(
+            "hjælp: skriv `dilemmaspil {command} --help` for at se kommandoens tilvalg og deres værdier"
+        ),
+        None => eprintln!("hjælp: skriv `dilemmaspil --help` for at se kommandoer og tilvalg"),
+    }
     true
+}
+
+/// Returns the subcommand named on the command line, if any, so the hint
+/// can point at its own help.
+fn subcommand_in_args() -> Option<String> {
+    let names = ["check", "list", "new", "build", "proof"];
+    std::env::args()
+        .skip(1)
+        .find(|arg| names.contains(&arg.as_str()))
 }
 
 fn context(error: &clap::Error, kind: ContextKind) -> String {

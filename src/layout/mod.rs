@@ -3,6 +3,7 @@
 
 mod fit;
 mod glyphs;
+mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,7 @@ use typst_layout::PagedDocument;
 const CARDS_PER_BATCH: usize = 200;
 
 pub use fit::{FitProblem, fit_problems};
+use words::WordWidths;
 
 use crate::diagnostic::Diagnostics;
 use crate::model::{Card, Deck, FieldOrigin};
@@ -68,9 +70,10 @@ impl Layouts {
         let mut problems = Vec::new();
         let mut info = None;
         for batch in cards.chunks(CARDS_PER_BATCH) {
+            let batch = self.prepare(deck, batch);
             let data = LayoutData {
                 deck,
-                cards: batch,
+                cards: &batch,
                 sheets: None,
                 proof: None,
             };
@@ -84,6 +87,13 @@ impl Layouts {
             document,
             fit_problems: problems,
         })
+    }
+
+    /// Returns `cards` ready for a layout: with the widest word of each text
+    /// measured from the fonts.
+    pub fn prepare(&self, deck: &Deck, cards: &[Card]) -> Vec<Card> {
+        let widths = WordWidths::new(&self.fonts);
+        cards.iter().map(|card| widths.fill(deck, card)).collect()
     }
 
     /// Returns an error for every text that did not fit its box, and for

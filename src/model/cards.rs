@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Case, Category, Deck, Dilemma};
 
@@ -37,9 +36,11 @@ pub struct Card {
     pub id: String,
     #[serde(flatten)]
     pub kind: CardKind,
-    /// Graphemes in the longest word of each text field. The layouts skip
-    /// measuring single words when even this one cannot be wider than its box.
-    pub longest_words: BTreeMap<&'static str, usize>,
+    /// Width in em of the widest word of each text field, an upper bound
+    /// from the fonts' advance widths, filled in by the layout step. The
+    /// layouts skip measuring single words when none can be wider than the
+    /// box.
+    pub widest_words: BTreeMap<&'static str, f64>,
 }
 
 impl Card {
@@ -62,20 +63,9 @@ impl Card {
     pub fn for_case(deck: &Deck, case: &Case) -> Option<Card> {
         let dilemma = deck.dilemma(case.dilemma)?;
         let category = deck.category(&dilemma.category)?;
-        let contact = &case.contact;
-        let texts = [
-            ("title", case.title.as_deref().unwrap_or_default()),
-            ("challenge", &case.challenge),
-            ("solution", &case.solution),
-            ("submitted_by", &case.submitted_by),
-            ("contact.name", &contact.name),
-            ("contact.organisation", &contact.organisation),
-            ("contact.email", &contact.email),
-            ("contact.phone", &contact.phone),
-        ];
         Some(Card {
             id: case.id.clone(),
-            longest_words: longest_words(&texts),
+            widest_words: BTreeMap::new(),
             kind: CardKind::Case {
                 case: Box::new(case.clone()),
                 dilemma: dilemma.clone(),
@@ -89,7 +79,7 @@ impl Card {
         let category = deck.category(&dilemma.category)?;
         Some(Card {
             id: Self::dilemma_id(dilemma.number),
-            longest_words: longest_words(&[("question", &dilemma.question)]),
+            widest_words: BTreeMap::new(),
             kind: CardKind::Dilemma {
                 dilemma: dilemma.clone(),
                 category: category.clone(),
@@ -97,27 +87,49 @@ impl Card {
         })
     }
 
-    pub fn title(deck: &Deck) -> Card {
-        let texts = [
-            ("title", deck.title.as_str()),
-            ("subtitle", &deck.subtitle),
-            ("intro", &deck.intro),
-        ];
+    pub fn title() -> Card {
         Card {
             id: TITLE_ID.to_owned(),
             kind: CardKind::Title,
-            longest_words: longest_words(&texts),
+            widest_words: BTreeMap::new(),
         }
     }
 
-    pub fn rules(deck: &Deck) -> Card {
-        let front = deck.rules.front.join(" ");
-        let back = deck.rules.back.join(" ");
-        let texts = [("front", front.as_str()), ("back", &back)];
+    pub fn rules() -> Card {
         Card {
             id: RULES_ID.to_owned(),
             kind: CardKind::Rules,
-            longest_words: longest_words(&texts),
+            widest_words: BTreeMap::new(),
+        }
+    }
+
+    /// Returns each text field of the card with its text as printed, under
+    /// the field names the layouts use.
+    pub fn texts(&self, deck: &Deck) -> Vec<(&'static str, String)> {
+        match &self.kind {
+            CardKind::Title => vec![
+                ("title", deck.title.clone()),
+                ("subtitle", deck.subtitle.clone()),
+                ("intro", deck.intro.clone()),
+            ],
+            CardKind::Rules => vec![
+                ("front", deck.rules.front.join(" ")),
+                ("back", deck.rules.back.join(" ")),
+            ],
+            CardKind::Dilemma { dilemma, .. } => vec![("question", dilemma.question.clone())],
+            CardKind::Case { case, .. } => {
+                let contact = &case.contact;
+                vec![
+                    ("title", case.title.clone().unwrap_or_default()),
+                    ("challenge", case.challenge.clone()),
+                    ("solution", case.solution.clone()),
+                    ("submitted_by", format!("Indsendt af {}", case.submitted_by)),
+                    ("contact.name", contact.name.clone()),
+                    ("contact.organisation", contact.organisation.clone()),
+                    ("contact.email", contact.email.clone()),
+                    ("contact.phone", contact.phone.clone()),
+                ]
+            }
         }
     }
 }
@@ -125,7 +137,7 @@ impl Card {
 /// Returns every card in a stable order: title, rules, the dilemmas by
 /// number, then the cases by dilemma number and id.
 pub fn cards_in_print_order(deck: &Deck, cases: &[Case]) -> Vec<Card> {
-    let mut cards = vec![Card::title(deck), Card::rules(deck)];
+    let mut cards = vec![Card::title(), Card::rules()];
     cards.extend(
         deck.dilemmas
             .iter()
@@ -140,29 +152,4 @@ pub fn cards_in_print_order(deck: &Deck, cases: &[Case]) -> Vec<Card> {
             .filter_map(|case| Card::for_case(deck, case)),
     );
     cards
-}
-
-/// Returns the number of graphemes in the longest word of each text.
-fn longest_words(texts: &[(&'static str, &str)]) -> BTreeMap<&'static str, usize> {
-    texts
-        .iter()
-        .map(|(field, text)| {
-            let longest = text
-                .split_whitespace()
-                .map(|word| word.graphemes(true).count())
-                .max();
-            (*field, longest.unwrap_or(0))
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn longest_words_counts_graphemes() {
-        let longest = longest_words(&[("challenge", "Kort og a\u{030A}benhedsværdier her")]);
-        assert_eq!(longest["challenge"], 15);
-    }
 }

@@ -137,3 +137,19 @@ fn build_rejects_question_too_long_for_card() {
     );
     assert!(run.stderr.contains("deck/dilemmas.toml:"), "{}", run.stderr);
 }
+
+#[test]
+fn build_rejects_word_of_wide_glyphs() {
+    let project = Project::shipped();
+    // Ǳ is 1.34 to 1.39 em wide in Inter, so 17 of them at the 7 pt
+    // minimum are wider than the 55 mm text box, though 17 em are not.
+    let word = "Ǳ".repeat(17);
+    let case = CASE.replace("dilemma = 3", &format!("dilemma = 3\ntitle = \"{word}\""));
+    project.write("cases/bred.toml", &case);
+
+    let run = project.run(&["build"]);
+
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let expected = format!("fejl: ordet «{word}» i `title` på kortet «bred» er for bredt");
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+}

@@ -78,7 +78,7 @@ pub fn make_proof(project: &Project, args: &ProofArgs, target: &str) -> Result<P
 
     let layouts = Layouts::load(project)?;
     let proof = json!({ "guides": !args.no_guides, "gap_mm": GAP_MM, "label_mm": LABEL_MM });
-    let cards = [card];
+    let cards = layouts.prepare(&deck, &[card]);
     let data = LayoutData {
         deck: &deck,
         cards: &cards,
@@ -136,9 +136,8 @@ fn contact_sheet(project: &Project) -> Result<Outcome> {
     loaded
         .diagnostics
         .extend(deck_warnings(deck, &loaded.cases));
-    let cards = cards_in_print_order(deck, &loaded.cases);
-
     let layouts = Layouts::load(project)?;
+    let cards = layouts.prepare(deck, &cards_in_print_order(deck, &loaded.cases));
     let data = LayoutData {
         deck,
         cards: &cards,

@@ -68,8 +68,8 @@ pub fn resolve(
         };
     }
     match target {
-        TITLE_ID => return Ok(Resolved::card(Card::title(deck))),
-        RULES_ID => return Ok(Resolved::card(Card::rules(deck))),
+        TITLE_ID => return Ok(Resolved::card(Card::title())),
+        RULES_ID => return Ok(Resolved::card(Card::rules())),
         _ => {}
     }
 

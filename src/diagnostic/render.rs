@@ -56,7 +56,7 @@ pub fn print_report(diagnostics: &Diagnostics, files: &SourceFiles) {
 }
 
 /// Prints the closing line that counts errors and warnings.
-pub fn print_summary(diagnostics: &Diagnostics, what: &str) {
+pub fn print_summary(diagnostics: &Diagnostics, action: &str) {
     let errors = diagnostics.error_count();
     let warnings = diagnostics.warning_count();
     let counts = format!(
@@ -65,9 +65,9 @@ pub fn print_summary(diagnostics: &Diagnostics, what: &str) {
         plural(warnings, "advarsel", "advarsler")
     );
     if errors > 0 {
-        eprintln!("{what} mislykkedes: {counts}");
+        eprintln!("{action} mislykkedes: {counts}");
     } else {
-        eprintln!("{what} gennemført: {counts}");
+        eprintln!("{action} gennemført: {counts}");
     }
 }
 

@@ -27,7 +27,7 @@ pub fn missing_glyph_errors<'a>(
         if missing.is_empty() {
             continue;
         }
-        let shown: Vec<String> = missing
+        let listed: Vec<String> = missing
             .iter()
             .map(|c| format!("«{c}» (U+{:04X})", *c as u32))
             .collect();
@@ -36,7 +36,7 @@ pub fn missing_glyph_errors<'a>(
                 "`{}` på kortet «{}» har tegn, som skrifttypen ikke har: {}",
                 origin.field,
                 origin.card_id,
-                shown.join(", ")
+                listed.join(", ")
             ))
             .at(origin.file, origin.span.clone())
             .label("ville blive trykt som tomme firkanter")
@@ -46,7 +46,7 @@ pub fn missing_glyph_errors<'a>(
     diagnostics
 }
 
-/// Whether a character is a format character that prints nothing, such as
+/// Returns whether a character is a format character that prints nothing, such as
 /// a zero-width joiner inside an emoji sequence or a soft hyphen.
 fn is_invisible(c: char) -> bool {
     matches!(

@@ -144,6 +144,7 @@ fn proof_matches_print_pdf_page() {
     project.build();
     let dpi = 72;
     let image = proof(&project, &["1", "--dpi", "72", "--no-guides"], "dilemma-1");
+
     // Dilemma 1 is the third card: pages 5 and 6 of the print-shop PDF.
     let prefix = project.path("page");
     tool(
@@ -162,6 +163,7 @@ fn proof_matches_print_pdf_page() {
         ],
     );
     let page = image::open(project.path("page.png")).unwrap().to_rgba8();
+
     let top = px(LABEL_MM, dpi);
     let width = page.width().min(px(FACE_WIDTH_MM, dpi));
     let height = page.height().min(px(FACE_HEIGHT_MM, dpi));
@@ -179,10 +181,13 @@ fn proof_matches_print_pdf_page() {
         }
     }
     let mean = total as f64 / f64::from(width * height * 3);
-    // Poppler and Typst anti-alias edges differently; a wrong face or a
-    // shifted one differs by far more.
+
+    // Poppler and Typst anti-alias edges differently: the right page
+    // differs by about 6 per channel. Measured at 72 dpi, the next dilemma
+    // of the same category differs by 13, and the right page shifted by
+    // 2 px by 13 too.
     assert!(
-        mean < 10.0,
+        mean < 9.0,
         "proof differs from the print-shop page by {mean:.1} per channel"
     );
 }

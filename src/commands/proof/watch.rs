@@ -123,12 +123,12 @@ impl Watched {
     }
 
     fn describe(&self, project: &Project) -> String {
-        let mut shown: Vec<String> = self
+        let mut paths: Vec<String> = self
             .folders
             .iter()
             .map(|f| format!("{}/", project.display(f)))
             .collect();
-        shown.extend(self.case_file.iter().map(|f| project.display(f)));
-        shown.join(", ")
+        paths.extend(self.case_file.iter().map(|f| project.display(f)));
+        paths.join(", ")
     }
 }
